@@ -39,4 +39,6 @@ export interface Report {
   notes: Note[];
   /** Highest severity present, or null. */
   worst: Severity | null;
+  /** The CI gate: the threshold applied and whether the report fails it. */
+  gate: { failOn: Severity; failed: boolean };
 }

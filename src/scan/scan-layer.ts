@@ -1,0 +1,194 @@
+// One streaming pass over one stored layer blob:
+//   stored bytes ─▶ sha256 (blob digest) ─▶ sniff ─▶ gunzip / zstd / as is ─▶ sha256 (diffID)
+//   ─▶ TarParser ─▶ EntryRecord per entry, regular-file content hashed in-stream.
+// Nothing is buffered beyond one input chunk (plus header blocks and PAX bodies), nothing is
+// written anywhere; memory grows with the entry count only.
+import { createHash, type Hash } from 'node:crypto';
+import { FormatError } from '../errors.js';
+import { FormatLimitError } from '../io/limit-error.js';
+import { detectCompression, detectUnsupported, SNIFF_BYTES, unsupportedMessage } from '../io/sniff.js';
+import type { Limits } from '../model/limits.js';
+import type { Compression, EntryRecord, GzipInfo, LayerScan, Note } from '../model/types.js';
+import { GzipInflater } from '../gzip/inflate.js';
+import { ZstdInflater } from '../gzip/zstd.js';
+import type { TarHeader } from '../tar/header.js';
+import { TarParser } from '../tar/parser.js';
+import { entryRecord } from './entry-record.js';
+
+export interface ScanOptions {
+  limits: Limits;
+  /** Default true. False: only hash the stored bytes; no decompression, no tar walk at all. */
+  entries?: boolean;
+}
+
+/** Counters for tests: a layer seen twice must not be decompressed twice. */
+export const scanStats = {
+  /** Layers whose gzip/zstd data was inflated. */
+  decompressions: 0,
+  /** Layers whose tar was walked (compressed or not). */
+  tarWalks: 0,
+};
+
+/** The ratio guard applies only past this many decompressed bytes (Limits.maxRatio). */
+export const RATIO_FLOOR = 64 * 1024 * 1024;
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+interface Decoder {
+  write(chunk: Buffer): void | Promise<void>;
+}
+
+export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts: ScanOptions): Promise<LayerScan> {
+  const { limits } = opts;
+  const walk = opts.entries ?? true;
+  const stored = createHash('sha256');
+  let storedSize = 0;
+  const notes: Note[] = [];
+
+  // The tar side: diffID hash, size limits, parser, entry records.
+  const tarHash = createHash('sha256');
+  let tarSize = 0;
+  let compressed = false;
+  const entries: EntryRecord[] = [];
+  let current: EntryRecord | null = null;
+  let contentHash: Hash | null = null;
+  const anomalies = new Map<string, { count: number; first: string }>();
+  const parser = new TarParser({
+    limits,
+    onEntry(h: TarHeader) {
+      current = entryRecord(h, entries.length);
+      entries.push(current);
+      if (h.notes.length > 0) for (const n of h.notes) countAnomaly(anomalies, n, current.path);
+      if (h.type === 'file' || h.type === 'contiguous') {
+        if (h.size === 0) current.sha256 = EMPTY_SHA256;
+        else contentHash = createHash('sha256');
+      }
+    },
+    onData(chunk: Buffer) {
+      contentHash?.update(chunk);
+    },
+    onEntryEnd() {
+      if (contentHash !== null) {
+        current!.sha256 = contentHash.digest('hex');
+        contentHash = null;
+      }
+    },
+  });
+  const toTar = (chunk: Buffer): void => {
+    tarSize += chunk.length;
+    if (tarSize > limits.maxLayerBytes) throw new FormatLimitError('maxLayerBytes', limits.maxLayerBytes, tarSize);
+    if (compressed && tarSize > RATIO_FLOOR && tarSize > storedSize * limits.maxRatio) {
+      throw new FormatLimitError('maxRatio', limits.maxRatio, storedSize);
+    }
+    tarHash.update(chunk);
+    parser.write(chunk);
+  };
+
+  let compression: Compression = 'none';
+  let decoder: Decoder | null = null;
+  let gz: GzipInflater | null = null;
+  let zs: ZstdInflater | null = null;
+  let head: Buffer[] | null = [];
+  let headLen = 0;
+
+  const decide = (first: Buffer): void => {
+    const unsupported = detectUnsupported(first);
+    if (unsupported) throw new FormatError(unsupportedMessage(unsupported), 0);
+    compression = detectCompression(first);
+    if (!walk) return;
+    scanStats.tarWalks++;
+    if (compression === 'gzip') {
+      compressed = true;
+      scanStats.decompressions++;
+      gz = new GzipInflater({ onData: toTar, maxHeaderBytes: limits.maxHeaderBytes });
+      decoder = gz;
+    } else if (compression === 'zstd') {
+      compressed = true;
+      scanStats.decompressions++;
+      zs = new ZstdInflater({ onData: toTar });
+      decoder = zs;
+    } else {
+      decoder = { write: toTar };
+    }
+  };
+
+  const source = await open();
+  for await (const chunk of source) {
+    if (chunk.length === 0) continue;
+    stored.update(chunk);
+    storedSize += chunk.length;
+    if (head !== null) {
+      // Sniff on the first SNIFF_BYTES, however the source happens to chunk them.
+      head.push(chunk);
+      headLen += chunk.length;
+      if (headLen < SNIFF_BYTES) continue;
+      const first = head.length === 1 ? chunk : Buffer.concat(head);
+      head = null;
+      decide(first);
+      if (decoder) await (decoder as Decoder).write(first);
+      continue;
+    }
+    if (decoder) await (decoder as Decoder).write(chunk);
+  }
+  if (head !== null) {
+    // Input shorter than SNIFF_BYTES (or empty).
+    const first = Buffer.concat(head);
+    head = null;
+    decide(first);
+    if (decoder && first.length > 0) await (decoder as Decoder).write(first);
+  }
+
+  const scan: LayerScan = {
+    storedDigest: `sha256:${stored.digest('hex')}`,
+    storedSize,
+    compression,
+    gzip: null,
+    zstdFrames: null,
+    diffId: null,
+    tarSize: null,
+    entries: [],
+    trailingBytes: 0,
+    missingEndMarker: false,
+    notes,
+  };
+  if (!walk) return scan;
+
+  if (gz !== null) {
+    const r = await (gz as GzipInflater).end();
+    scan.gzip = r.info satisfies GzipInfo;
+    if (r.trailingZeros > 0) {
+      notes.push({ code: 'gzip-trailing-zeros', message: `${r.trailingZeros} zero bytes after the last gzip member (at offset ${r.trailingZerosOffset})` });
+    }
+  } else if (zs !== null) {
+    const r = (zs as ZstdInflater).end();
+    scan.zstdFrames = r.frames;
+    if (r.skippableFrames > 0) notes.push({ code: 'zstd-skippable-frames', message: `${r.skippableFrames} skippable zstd frames` });
+  }
+  const end = parser.end();
+  scan.diffId = `sha256:${tarHash.digest('hex')}`;
+  scan.tarSize = tarSize;
+  scan.entries = entries;
+  scan.trailingBytes = end.trailingBytes;
+  scan.missingEndMarker = !end.endMarker;
+  if (end.trailingNonZero) {
+    notes.push({ code: 'tar-trailing-garbage', message: `non-zero bytes after the tar end-of-archive marker (at offset ${end.endOffset})` });
+  }
+  for (const [code, a] of anomalies) notes.push(anomalyNote(code, a));
+  return scan;
+}
+
+function countAnomaly(m: Map<string, { count: number; first: string }>, note: string, path: string): void {
+  const code = note.startsWith('latin1:') ? 'tar-not-utf8' : `tar-${note}`;
+  const a = m.get(code);
+  if (a) a.count++;
+  else m.set(code, { count: 1, first: path });
+}
+
+function anomalyNote(code: string, a: { count: number; first: string }): Note {
+  const what = code === 'tar-not-utf8'
+    ? 'header fields that are not valid UTF-8 (kept byte for byte as latin-1)'
+    : code === 'tar-size-on-header-only-type'
+      ? 'a size on a link, directory or device entry (no data read for it)'
+      : code.slice(4);
+  return { code, message: `${a.count} ${a.count === 1 ? 'entry has' : 'entries have'} ${what}; first: ${JSON.stringify(a.first)}` };
+}

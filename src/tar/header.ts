@@ -1,0 +1,220 @@
+// One 512-byte tar header block, decoded field by field (POSIX ustar layout, GNU and v7 dialects).
+// Numbers are parsed by hand: octal with space/NUL terminators, or GNU base-256.
+import { isUtf8 } from 'node:buffer';
+import { FormatError } from '../errors.js';
+import type { EntryType, TarFormat } from '../model/types.js';
+
+export const BLOCK = 512;
+
+/** One tar entry as the header walkers report it (after PAX / GNU long-name resolution). */
+export interface TarHeader {
+  /** Offset of the first header block of this entry, including PAX / GNU long-name blocks. */
+  offset: number;
+  name: string;
+  linkname: string;
+  type: EntryType;
+  /** The raw typeflag character (`'\0'` for v7 regular files). */
+  typeflag: string;
+  /** mode & 0o7777 */
+  mode: number;
+  uid: number;
+  gid: number;
+  uname: string;
+  gname: string;
+  /** Seconds; fractional when it came from a PAX record. */
+  mtime: number;
+  /** The size as stored (PAX `size` wins). Header-only types carry no data whatever this says. */
+  size: number;
+  devmajor: number;
+  devminor: number;
+  format: TarFormat;
+  /** Every PAX record in effect: global records, then this entry's records on top. */
+  pax: Record<string, string>;
+  /**
+   * Coded anomalies that did not stop the walk: `latin1:<field>` (a name, link, user/group name
+   * or PAX value that is not valid UTF-8 was decoded as latin-1, byte for byte),
+   * `size-on-header-only-type` (a link/dir/device with size > 0: no data is read for it).
+   */
+  notes: string[];
+}
+
+/** How a tar stream ended. */
+export interface TarEnd {
+  /** Two consecutive zero blocks were seen. */
+  endMarker: boolean;
+  /** Offset just after the end marker (or the end of the last entry when there is none). */
+  endOffset: number;
+  /**
+   * Bytes after the end marker that are not zero padding up to the next 10240-byte record
+   * boundary (GNU tar pads to records; Go's archive/tar does not).
+   */
+  trailingBytes: number;
+  /** Some byte after the end marker is not zero. */
+  trailingNonZero: boolean;
+  /** Every byte of the tar stream, trailing ones included. */
+  totalBytes: number;
+}
+
+/** The fields of one header block, before PAX / long-name resolution. */
+export interface RawHeader {
+  name: string;
+  linkname: string;
+  typeflag: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  uname: string;
+  gname: string;
+  mtime: number;
+  size: number;
+  devmajor: number;
+  devminor: number;
+  magic: 'ustar' | 'gnu' | 'v7';
+  notes: string[];
+}
+
+const ZERO_BLOCK = Buffer.alloc(BLOCK);
+
+export function isZeroBlock(buf: Buffer, pos: number): boolean {
+  return buf.compare(ZERO_BLOCK, 0, BLOCK, pos, pos + BLOCK) === 0;
+}
+
+/** Unsigned and historic signed sums with the checksum field counted as spaces. */
+function checksums(buf: Buffer, pos: number): [number, number] {
+  let u = 0;
+  let s = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : buf[pos + i]!;
+    u += b;
+    s += b < 128 ? b : b - 256;
+  }
+  return [u, s];
+}
+
+/**
+ * Octal number: optional leading spaces, octal digits, then only NULs/spaces. An all-blank field
+ * is 0. Or GNU base-256 (first byte has bit 7 set: 0x80 positive, 0xff negative, big-endian).
+ */
+export function parseNumeric(buf: Buffer, pos: number, len: number, field: string, abs: number, allowNegative = false): number {
+  const first = buf[pos]!;
+  if (first & 0x80) return parseBase256(buf, pos, len, field, abs, allowNegative);
+  const end = pos + len;
+  let i = pos;
+  while (i < end && buf[i] === 0x20) i++;
+  let v = 0;
+  for (; i < end; i++) {
+    const c = buf[i]!;
+    if (c < 0x30 || c > 0x37) break;
+    v = v * 8 + (c - 0x30);
+  }
+  for (; i < end; i++) {
+    const c = buf[i]!;
+    if (c !== 0 && c !== 0x20) throw new FormatError(`invalid octal number in tar header field ${field}`, abs + (i - pos));
+  }
+  return v;
+}
+
+function parseBase256(buf: Buffer, pos: number, len: number, field: string, abs: number, allowNegative: boolean): number {
+  const negative = (buf[pos]! & 0x40) !== 0;
+  if (negative && !allowNegative) throw new FormatError(`negative base-256 number in tar header field ${field}`, abs);
+  let v = BigInt(buf[pos]! & 0x7f) - (negative ? 0x80n : 0n);
+  for (let i = 1; i < len; i++) v = (v << 8n) | BigInt(buf[pos + i]!);
+  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new FormatError(`base-256 number too large in tar header field ${field}`, abs);
+  }
+  return Number(v);
+}
+
+/** NUL-terminated (or field-filling) string; UTF-8 when valid, else latin-1 with a note. */
+export function decodeString(buf: Buffer, pos: number, len: number, field: string, notes: string[]): string {
+  let end = pos + len;
+  const nul = buf.subarray(pos, end).indexOf(0);
+  if (nul >= 0) end = pos + nul;
+  if (end === pos) return '';
+  return decodeBytes(buf.subarray(pos, end), field, notes);
+}
+
+export function decodeBytes(bytes: Buffer, field: string, notes: string[]): string {
+  // Plain ASCII is by far the common case; isUtf8 is native and fast either way.
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  notes.push(`latin1:${field}`);
+  return bytes.toString('latin1');
+}
+
+function magicOf(buf: Buffer, pos: number, abs: number): RawHeader['magic'] {
+  const m = buf.toString('latin1', pos + 257, pos + 265);
+  if (m === 'ustar\x0000') return 'ustar';
+  if (m === 'ustar  \x00') return 'gnu';
+  if (m === '\x00\x00\x00\x00\x00\x00\x00\x00') return 'v7';
+  throw new FormatError(`unknown tar header magic ${JSON.stringify(m)}`, abs + 257);
+}
+
+/**
+ * Decodes one non-zero header block at buf[pos..pos+512), whose stream offset is `abs`.
+ * Verifies the checksum first: a block that fails it is not a header.
+ */
+export function decodeBlock(buf: Buffer, pos: number, abs: number): RawHeader {
+  const stored = parseNumeric(buf, pos + 148, 8, 'chksum', abs + 148);
+  const [u, s] = checksums(buf, pos);
+  if (stored !== u && stored !== s) {
+    throw new FormatError(`tar header checksum mismatch (stored ${stored}, computed ${u})`, abs);
+  }
+  const magic = magicOf(buf, pos, abs);
+  const notes: string[] = [];
+  let name = decodeString(buf, pos, 100, 'name', notes);
+  if (magic === 'ustar') {
+    // GNU headers reuse the prefix area for atime/ctime/sparse data, so only ustar has a prefix.
+    const prefix = decodeString(buf, pos + 345, 155, 'name', notes);
+    if (prefix !== '') name = prefix + '/' + name;
+  }
+  const hasOwnerNames = magic !== 'v7';
+  return {
+    name,
+    linkname: decodeString(buf, pos + 157, 100, 'linkname', notes),
+    typeflag: buf[pos + 156]!,
+    mode: parseNumeric(buf, pos + 100, 8, 'mode', abs + 100) & 0o7777,
+    uid: parseNumeric(buf, pos + 108, 8, 'uid', abs + 108),
+    gid: parseNumeric(buf, pos + 116, 8, 'gid', abs + 116),
+    size: parseNumeric(buf, pos + 124, 12, 'size', abs + 124),
+    mtime: parseNumeric(buf, pos + 136, 12, 'mtime', abs + 136, true),
+    uname: hasOwnerNames ? decodeString(buf, pos + 265, 32, 'uname', notes) : '',
+    gname: hasOwnerNames ? decodeString(buf, pos + 297, 32, 'gname', notes) : '',
+    devmajor: hasOwnerNames ? parseNumeric(buf, pos + 329, 8, 'devmajor', abs + 329) : 0,
+    devminor: hasOwnerNames ? parseNumeric(buf, pos + 337, 8, 'devminor', abs + 337) : 0,
+    magic,
+    notes,
+  };
+}
+
+/** Entry type for a typeflag byte; `name` decides legacy directories (trailing `/`). */
+export function entryType(typeflag: number, name: string, magic: RawHeader['magic']): EntryType {
+  switch (typeflag) {
+    case 0: // v7 regular file; old tars mark directories by a trailing slash instead of '5'
+      return name.endsWith('/') ? 'dir' : 'file';
+    case 0x30: // '0'
+      return magic === 'v7' && name.endsWith('/') ? 'dir' : 'file';
+    case 0x31: return 'hardlink';
+    case 0x32: return 'symlink';
+    case 0x33: return 'char';
+    case 0x34: return 'block';
+    case 0x35: return 'dir';
+    case 0x36: return 'fifo';
+    case 0x37: return 'contiguous';
+    default: return 'other';
+  }
+}
+
+/**
+ * Types whose size field does not announce data (Go archive/tar and Docker agree; POSIX says such
+ * entries have size 0 anyway).
+ */
+export function isHeaderOnly(type: EntryType): boolean {
+  return type === 'hardlink' || type === 'symlink' || type === 'char' || type === 'block' ||
+    type === 'dir' || type === 'fifo';
+}
+
+/** Bytes of padding after `size` bytes of data to reach a block boundary. */
+export function padding(size: number): number {
+  const r = size % BLOCK;
+  return r === 0 ? 0 : BLOCK - r;
+}

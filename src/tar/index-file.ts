@@ -1,0 +1,94 @@
+// The on-disk tar walker: reads header blocks with positional reads and skips entry data
+// without reading it, so indexing a 1 GB archive costs one 512-byte read per entry.
+// Header semantics come from the same TarHeaderDecoder as the streaming parser.
+import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { FormatError } from '../errors.js';
+import type { Limits } from '../model/limits.js';
+import { BLOCK, padding, type TarEnd, type TarHeader } from './header.js';
+import { TarHeaderDecoder, tarEnd } from './decoder.js';
+import { firstNonZero } from './zero.js';
+
+export interface TarMember {
+  header: TarHeader;
+  /** Offset of the entry's data in the file (its length is the data size: 0 for header-only types). */
+  dataOffset: number;
+}
+
+async function readFully(fh: FileHandle, buf: Buffer, at: number): Promise<void> {
+  let got = 0;
+  while (got < buf.length) {
+    const { bytesRead } = await fh.read(buf, got, buf.length - got, at + got);
+    if (bytesRead === 0) throw new FormatError('file shrank while being read', at + got);
+    got += bytesRead;
+  }
+}
+
+export async function indexTarFile(path: string, limits: Limits): Promise<{ members: TarMember[]; end: TarEnd }> {
+  const fh = await open(path, 'r');
+  try {
+    const size = (await fh.stat()).size;
+    const dec = new TarHeaderDecoder(limits);
+    const block = Buffer.alloc(BLOCK);
+    const members: TarMember[] = [];
+    let off = 0;
+    for (;;) {
+      if (off === size) {
+        dec.finish(off);
+        return { members, end: tarEnd(false, off, size, -1) };
+      }
+      if (size - off < BLOCK) throw new FormatError('tar truncated inside a header block', off);
+      await readFully(fh, block, off);
+      const r = dec.block(block, 0, off);
+      off += BLOCK;
+      switch (r.kind) {
+        case 'zero':
+          break;
+        case 'end':
+          return { members, end: tarEnd(true, off, size, await firstNonZeroInFile(fh, off, size)) };
+        case 'meta': {
+          if (off + r.size > size) throw new FormatError('tar truncated inside an extended header', size);
+          const body = Buffer.alloc(r.size);
+          await readFully(fh, body, off);
+          dec.meta(body);
+          off = checkedSkip(off, r.size, size);
+          break;
+        }
+        case 'entry': {
+          members.push({ header: r.header, dataOffset: off });
+          if (off + r.dataSize > size) {
+            throw new FormatError(`tar truncated inside entry data (${off + r.dataSize - size} bytes missing)`, size);
+          }
+          off = checkedSkip(off, r.dataSize, size);
+          break;
+        }
+      }
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+function checkedSkip(off: number, len: number, size: number): number {
+  const next = off + len + padding(len);
+  if (next > size) throw new FormatError('tar truncated inside the padding after entry data', size);
+  return next;
+}
+
+async function firstNonZeroInFile(fh: FileHandle, from: number, size: number): Promise<number> {
+  const buf = Buffer.alloc(64 * 1024);
+  for (let at = from; at < size; at += buf.length) {
+    const len = Math.min(buf.length, size - at);
+    const view = buf.subarray(0, len);
+    await readFully(fh, view, at);
+    const i = firstNonZero(view, 0, len);
+    if (i >= 0) return at + i;
+  }
+  return -1;
+}
+
+/** The bytes [start, start+length) of a file as a stream (nothing at all for length 0). */
+export function openRange(path: string, start: number, length: number): AsyncIterable<Buffer> {
+  if (length === 0) return (async function* () {})();
+  return createReadStream(path, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
+}
