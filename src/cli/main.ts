@@ -7,6 +7,7 @@ import type { Report } from '../model/report.js';
 import type { Severity } from '../model/types.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
+import { diffPaths } from '../run/diff.js';
 import { lintPaths } from '../run/lint.js';
 import { TOOL } from '../run/tool.js';
 import { FORMATS, OPTIONS, type Format } from './options.js';
@@ -46,6 +47,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
       epoch: epoch(opts, io.env),
       owner: owner(String(opts.owner)),
       ignore: ignores(opts.ignore),
+      failOn: severity(String(opts.failOn)),
+      ...(opts.image !== undefined ? { image: String(opts.image) } : {}),
+      ...(opts.platform !== undefined ? { platform: String(opts.platform) } : {}),
+    });
+    io.stdout(render(report, opts, io));
+    code = report.gate.failed ? 1 : 0;
+  });
+
+  const diff = program
+    .command('diff')
+    .description('explain every difference between two builds of an image, by root cause')
+    .argument('<a>', 'the first build (any input shape lint reads)')
+    .argument('<b>', 'the second build');
+  addOptions(diff, 'diff');
+  diff.action(async (a: string, b: string, opts: Opts) => {
+    debug = Boolean(opts.debug);
+    const report = await diffPaths(a, b, {
+      limits: limits(opts),
+      ignore: ignores(opts.ignore),
+      ignorePaths: ((opts.ignorePath as string[] | undefined) ?? []).flatMap((s) => s.split(',')).filter(Boolean),
+      semantic: Boolean(opts.semantic),
       failOn: severity(String(opts.failOn)),
       ...(opts.image !== undefined ? { image: String(opts.image) } : {}),
       ...(opts.platform !== undefined ? { platform: String(opts.platform) } : {}),

@@ -17,6 +17,8 @@ export const OPTIONS: OptionSpec[] = [
   { flags: '--format <format>', description: `output format: ${FORMATS.join('|')}`, commands: ['lint', 'diff'], default: 'text' },
   { flags: '--fail-on <severity>', description: 'exit 1 when a finding is at or above this severity: error|warning|info', commands: ['lint', 'diff'], default: 'warning' },
   { flags: '--ignore <kinds>', description: 'ignore these finding kinds (comma-separated, repeatable); counted in the report', commands: ['lint', 'diff'], repeatable: true },
+  { flags: '--ignore-path <glob>', description: 'ignore entries whose path matches (repeatable; `*`, `**`, `?`); counted in the report', commands: ['diff'], repeatable: true },
+  { flags: '--semantic', description: 'ignore timestamps, ordering, compression, tar format and image names: only contents and run-time metadata count', commands: ['diff'] },
   { flags: '--source-date-epoch <seconds>', description: 'expected SOURCE_DATE_EPOCH (default: $SOURCE_DATE_EPOCH, else inferred from the image)', commands: ['lint'] },
   { flags: '--owner <uid:gid>', description: 'expected owner of every entry', commands: ['lint'], default: '0:0' },
   { flags: '--image <ref|index>', description: 'pick one image of a multi-image input by reference or index', commands: ['lint', 'diff'] },

@@ -10,6 +10,7 @@
 import { createInflateRaw, type InflateRaw } from 'node:zlib';
 import { FormatError } from '../errors.js';
 import type { GzipHeader, GzipInfo } from '../model/types.js';
+import { firstNonZero } from '../io/zero.js';
 import { crc32 } from './crc32.js';
 import { parseGzipHeader } from './header.js';
 
@@ -148,9 +149,8 @@ export class GzipInflater {
         return pos;
       }
       case Mode.Zeros: {
-        for (let i = pos; i < chunk.length; i++) {
-          if (chunk[i] !== 0) throw new FormatError('non-zero data after the zero bytes that follow the last gzip member', this.offset + (i - pos));
-        }
+        const nz = firstNonZero(chunk, pos, chunk.length);
+        if (nz >= 0) throw new FormatError('non-zero data after the zero bytes that follow the last gzip member', this.offset + (nz - pos));
         this.zeros += chunk.length - pos;
         this.offset += chunk.length - pos;
         return chunk.length;

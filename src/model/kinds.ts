@@ -41,6 +41,9 @@ export function isKind(s: string): s is Kind {
   return (KINDS as readonly string[]).includes(s);
 }
 
+// Compression kinds are warnings: the content is the same, but every blob digest, the manifest
+// digest and so any signature differ, which is what a reproducibility gate is for. `--semantic`
+// (or `--ignore`) is the way to say only contents matter.
 // Fix hints name flags checked against the tools themselves (GNU tar 1.34, gzip 1.12, pigz 2.6,
 // buildah 1.28, skopeo 1.9, umoci 0.4.7 `--help`) or their upstream docs (BuildKit README and
 // docs/build-repro.md, kaniko README, buildah PR #6208 for --source-date-epoch/--rewrite-timestamp,
@@ -190,31 +193,31 @@ export const KIND_INFO = {
     title: 'gzip OS byte differs',
     cause: 'The OS byte fingerprints the compressor (3 for GNU gzip and zlib, 255 for Go and Python): another tool compressed this layer.',
     fix: 'Build both images with the same builder and version; if the diffIDs match, the content is the same.',
-    severity: 'info',
+    severity: 'warning',
   },
   'gzip-header': {
     title: 'gzip header fields or members differ',
     cause: 'Optional header fields (comment, extra, header CRC) or the number of gzip members changed the bytes but not the tar.',
     fix: 'Pin the compressor and its options; `gzip -n` and `pigz -n` write a plain header.',
-    severity: 'info',
+    severity: 'warning',
   },
   'compression-level': {
     title: 'Compression level differs',
     cause: 'The same tar compressed at another level (gzip XFL 2 = -9, 4 = -1) gives other bytes and another digest.',
     fix: 'Pin the level: `gzip -n -6`; BuildKit exporter `compression-level=N,force-compression=true`; skopeo copy `--dest-compress-level N`.',
-    severity: 'info',
+    severity: 'warning',
   },
   compressor: {
     title: 'Different compressor',
     cause: 'Another implementation (GNU gzip, pigz, zlib-ng, Go) produced a different deflate stream for the same tar.',
     fix: 'Use one builder image and version everywhere; BuildKit `force-compression=true` recompresses every layer with one compressor.',
-    severity: 'info',
+    severity: 'warning',
   },
   'layer-compression': {
     title: 'Same layer, different compression',
     cause: 'The tar is identical (same diffID) but stored compressed differently: a copy or save step recompressed or decompressed it.',
     fix: 'Compare by diffID, or copy without recompressing: `skopeo copy --preserve-digests`.',
-    severity: 'info',
+    severity: 'warning',
   },
   'layer-order': {
     title: 'Layers in a different order',

@@ -23,3 +23,72 @@ export function shortText(s: string, max = 120): string {
 export function escapeHtml(s: string): string {
   return safeText(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+// ---- block text, markup and embedding -----------------------------------------------------------
+
+const UNSAFE_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/gu;
+
+/** Like safeText, but keeps newlines and tabs: for multi-line text such as a unified diff. */
+export function safeBlockText(s: string): string {
+  return s.replace(UNSAFE_BLOCK, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u{${cp.toString(16)}}`;
+  });
+}
+
+/** HTML for a multi-line block (`<pre>` content): newlines and tabs kept. */
+export function escapeHtmlBlock(s: string): string {
+  return safeBlockText(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * XML 1.0 text or attribute value (JUnit). Controls are escaped by safeText first, so the result
+ * never holds a character XML 1.0 forbids; in attributes a newline would be normalised to a space
+ * by the parser, so `block` (element text only) keeps newlines and tabs as they are.
+ */
+export function escapeXml(s: string, block = false): string {
+  return (block ? safeBlockText(s) : safeText(s)).replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
+  );
+}
+
+/**
+ * A Markdown code span for an untrusted name: nothing inside is interpreted (no emphasis, links,
+ * HTML or @mentions). The fence is one backtick longer than the longest run inside. In a GFM
+ * table cell a `|` ends the cell even inside a code span, so `inTable` escapes it (GFM spec 4.10).
+ */
+export function mdCode(s: string, inTable = false): string {
+  let t = safeText(s);
+  if (inTable) t = t.replace(/\|/g, '\\|');
+  const runs = t.match(/`+/g) ?? [];
+  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+  const pad = t.startsWith('`') || t.endsWith('`') || t === '' ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+/** Plain Markdown text from an untrusted string: markup characters backslash-escaped, HTML as entities. */
+export function mdText(s: string): string {
+  return safeText(s)
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/@/g, '@\u200b'); // no @mention pings from names in a PR comment (the ZWSP is shown as nothing)
+}
+
+/**
+ * JSON to embed in an HTML `<script>` element: `<` as \u003c (no `</script`, no `<!--`), and
+ * U+2028/U+2029 escaped (they end a line in older JavaScript parsers). JSON.stringify already
+ * escapes control characters; the data keeps full fidelity and is shown through textContent.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** GitHub workflow-command data (the message): `%`, CR and LF percent-encoded. */
+export function escapeWorkflowData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** GitHub workflow-command property value: data escaping plus `:` and `,`, which delimit properties. */
+export function escapeWorkflowProperty(s: string): string {
+  return escapeWorkflowData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -20,11 +20,13 @@ export function renderJson(report: Report): string {
     ...(report.verdict ? { verdict: report.verdict } : {}),
     inputs: report.inputs,
     ...(report.epoch ? { epoch: report.epoch } : {}),
+    ...(report.build ? { build: report.build } : {}),
     gate: report.gate,
     worst: report.worst,
     findings: report.findings.map((f) => ordered(f, FINDING_KEYS)),
     suppressed: report.suppressed,
     notes: report.notes,
+    ...(report.pairs ? { pairs: report.pairs } : {}),
   };
   return JSON.stringify(canonical, null, 2) + '\n';
 }

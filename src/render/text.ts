@@ -65,7 +65,8 @@ function finding(f: ReportFinding, c: ChalkInstance, verbose: boolean): string[]
   if (f.a !== undefined || f.b !== undefined)
     lines.push(`${ind}${f.field ?? 'value'}: ${formatValue(f.field, f.a)} → ${formatValue(f.field, f.b)}`);
   // A single occurrence is fully said by its value; examples are for aggregated findings.
-  const ex = f.count <= 1 && f.value !== undefined ? [] : verbose ? f.examples : f.examples.slice(0, 3);
+  const single = f.count <= 1 && (f.value !== undefined || f.a !== undefined || f.b !== undefined);
+  const ex = single ? [] : verbose ? f.examples : f.examples.slice(0, 3);
   for (const e of ex) lines.push(`${ind}${c.dim('e.g.')} ${example(e, f.field)}`);
   if (ex.length > 0 && f.count > ex.length) lines.push(`${ind}${c.dim(`… ${f.count - ex.length} more`)}`);
   if (f.detail && verbose) lines.push(...f.detail.split('\n').map((l) => ind + l));

@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding.js';
 import { hintFor, KIND_INFO, type Kind } from '../model/kinds.js';
 import type { InputSummary, Report, ReportFinding } from '../model/report.js';
 import { SCHEMA_VERSION } from '../model/report.js';
+import { diffFix, diffTitle } from '../model/kinds-diff.js';
 import { SEVERITY_RANK, type Note, type Severity } from '../model/types.js';
 import { TOOL } from './tool.js';
 
@@ -19,6 +20,7 @@ export interface AssembleArgs {
   ignore: IgnoreOptions;
   epoch?: Report['epoch'];
   verdict?: Report['verdict'];
+  pairs?: Report['pairs'];
   failOn: Severity;
 }
 
@@ -33,7 +35,12 @@ export function assembleReport(args: AssembleArgs): Report {
       continue;
     }
     const info = KIND_INFO[f.kind];
-    kept.push({ ...f, title: info.title, hint: hintFor(f.kind, f.shape) });
+    const lint = args.mode === 'lint';
+    kept.push({
+      ...f,
+      title: lint ? info.title : diffTitle(f.kind, info.title, f.shape),
+      hint: (lint ? undefined : diffFix(f.kind, f.shape)) ?? hintFor(f.kind, f.shape),
+    });
   }
   kept.sort(compareFindings);
   let worst: Severity | null = null;
@@ -45,6 +52,7 @@ export function assembleReport(args: AssembleArgs): Report {
     inputs: args.inputs,
     ...(args.epoch ? { epoch: args.epoch } : {}),
     ...(args.verdict ? { verdict: args.verdict } : {}),
+    ...(args.pairs ? { pairs: args.pairs } : {}),
     findings: kept,
     suppressed,
     notes: [...args.notes].sort(compareNotes),

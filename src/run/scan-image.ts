@@ -1,6 +1,7 @@
 // Scans the layers of one image, each once, and turns byte-level failures into InputErrors
 // that name the input and the layer member.
-import { FormatError, InputError } from '../errors.js';
+import { FormatError, InputError, LimitError } from '../errors.js';
+import { FormatLimitError, toLimitError } from '../io/limit-error.js';
 import type { Limits } from '../model/limits.js';
 import type { InputSummary } from '../model/report.js';
 import type { Image, LayerScan, Note, OpenedInput } from '../model/types.js';
@@ -37,22 +38,33 @@ export async function scanImageLayers(
         }
         scans[i] = await p;
       } catch (err) {
-        if (err instanceof InputError) throw new InputError(where, err.reason, err.offset);
-        if (err instanceof FormatError) throw new InputError(where, err.reason, err.offset);
-        throw err;
+        throw asInputError(err, where);
       }
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, image.layers.length) }, worker));
   const notes: Note[] = [];
-  scans.forEach((s, i) => {
-    for (const n of s.notes) notes.push({ ...n, input: label, layer: i });
-    if (s.missingEndMarker)
-      notes.push({ code: 'tar-no-end-marker', input: label, layer: i, message: 'layer tar has no end-of-archive marker (possibly truncated)' });
-    if (s.trailingBytes > 0)
-      notes.push({ code: 'tar-trailing-data', input: label, layer: i, message: `${s.trailingBytes} bytes of data after the tar end-of-archive marker` });
-  });
+  scans.forEach((s, i) => notes.push(...layerNotes(label, i, s)));
   return { scans, notes };
+}
+
+/** The scan's own notes plus the framing facts every reader of a layer should hear about. */
+export function layerNotes(label: string, i: number, s: LayerScan): Note[] {
+  const notes: Note[] = s.notes.map((n) => ({ ...n, input: label, layer: i }));
+  const has = (code: string) => s.notes.some((n) => n.code === code);
+  if (s.missingEndMarker && !has('tar-truncated-padding'))
+    notes.push({ code: 'tar-no-end-marker', input: label, layer: i, message: 'layer tar has no end-of-archive marker (possibly truncated)' });
+  if (s.trailingBytes > 0 && !has('tar-trailing-garbage'))
+    notes.push({ code: 'tar-trailing-data', input: label, layer: i, message: `${s.trailingBytes} bytes of data after the tar end-of-archive marker` });
+  return notes;
+}
+
+/** Byte readers know offsets, not file names: name the input and member here. */
+export function asInputError(err: unknown, where: string): unknown {
+  if (err instanceof FormatLimitError) return toLimitError(where, err);
+  if (err instanceof InputError) return err instanceof LimitError ? err : new InputError(where, err.reason, err.offset);
+  if (err instanceof FormatError) return new InputError(where, err.reason, err.offset);
+  return err;
 }
 
 export function summarizeInput(input: OpenedInput, selected: Image[]): InputSummary {

@@ -19,6 +19,11 @@ export interface ScanOptions {
   limits: Limits;
   /** Default true. False: only hash the stored bytes; no decompression, no tar walk at all. */
   entries?: boolean;
+  /**
+   * Hand over the content of these entries (by tar index, regular files no larger than
+   * maxBytes): the bounded second pass that feeds unified text diffs, on the same pipeline.
+   */
+  capture?: { indexes: ReadonlySet<number>; maxBytes: number; onContent(index: number, content: Buffer): void };
 }
 
 /** Counters for tests: a layer seen twice must not be decompressed twice. */
@@ -52,6 +57,8 @@ export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts
   const entries: EntryRecord[] = [];
   let current: EntryRecord | null = null;
   let contentHash: Hash | null = null;
+  const capture = opts.capture;
+  let captured: Buffer[] | null = null;
   const anomalies = new Map<string, { count: number; first: string }>();
   const parser = new TarParser({
     limits,
@@ -62,12 +69,22 @@ export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts
       if (h.type === 'file' || h.type === 'contiguous') {
         if (h.size === 0) current.sha256 = EMPTY_SHA256;
         else contentHash = createHash('sha256');
+        if (capture?.indexes.has(current.index) && h.size <= capture.maxBytes) {
+          captured = [];
+          if (h.size === 0) { capture.onContent(current.index, Buffer.alloc(0)); captured = null; }
+        }
       }
     },
     onData(chunk: Buffer) {
       contentHash?.update(chunk);
+      // The parser may hand out views of its input; copy what is kept.
+      captured?.push(Buffer.from(chunk));
     },
     onEntryEnd() {
+      if (captured !== null) {
+        capture!.onContent(current!.index, Buffer.concat(captured));
+        captured = null;
+      }
       if (contentHash !== null) {
         current!.sha256 = contentHash.digest('hex');
         contentHash = null;
@@ -80,7 +97,8 @@ export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts
     if (compressed && tarSize > RATIO_FLOOR && tarSize > storedSize * limits.maxRatio) {
       throw new FormatLimitError('maxRatio', limits.maxRatio, storedSize);
     }
-    tarHash.update(chunk);
+    // Uncompressed: the tar IS the stored bytes, whose hash is already being taken.
+    if (compressed) tarHash.update(chunk);
     parser.write(chunk);
   };
 
@@ -165,11 +183,14 @@ export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts
     if (r.skippableFrames > 0) notes.push({ code: 'zstd-skippable-frames', message: `${r.skippableFrames} skippable zstd frames` });
   }
   const end = parser.end();
-  scan.diffId = `sha256:${tarHash.digest('hex')}`;
+  scan.diffId = compressed ? `sha256:${tarHash.digest('hex')}` : scan.storedDigest;
   scan.tarSize = tarSize;
   scan.entries = entries;
   scan.trailingBytes = end.trailingBytes;
   scan.missingEndMarker = !end.endMarker;
+  if (end.truncatedPadding) {
+    notes.push({ code: 'tar-truncated-padding', message: `layer tar ends inside the padding after its last entry (at offset ${end.totalBytes}): the content is complete but the padding and end-of-archive marker are missing (possibly truncated)` });
+  }
   if (end.trailingNonZero) {
     notes.push({ code: 'tar-trailing-garbage', message: `non-zero bytes after the tar end-of-archive marker (at offset ${end.endOffset})` });
   }

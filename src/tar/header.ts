@@ -53,6 +53,11 @@ export interface TarEnd {
   trailingNonZero: boolean;
   /** Every byte of the tar stream, trailing ones included. */
   totalBytes: number;
+  /**
+   * The input stopped inside the zero padding after the last entry's data: the data is
+   * complete, the padding and end marker are not (umoci 0.4.7 `insert` writes such layers).
+   */
+  truncatedPadding?: boolean;
 }
 
 /** The fields of one header block, before PAX / long-name resolution. */

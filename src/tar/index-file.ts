@@ -7,7 +7,7 @@ import { FormatError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
 import { BLOCK, padding, type TarEnd, type TarHeader } from './header.js';
 import { TarHeaderDecoder, tarEnd } from './decoder.js';
-import { firstNonZero } from './zero.js';
+import { firstNonZero } from '../io/zero.js';
 
 export interface TarMember {
   header: TarHeader;
@@ -51,7 +51,7 @@ export async function indexTarFile(path: string, limits: Limits): Promise<{ memb
           const body = Buffer.alloc(r.size);
           await readFully(fh, body, off);
           dec.meta(body);
-          off = checkedSkip(off, r.size, size);
+          off = checkedSkip(off, r.size, size, 'an extended header');
           break;
         }
         case 'entry': {
@@ -59,7 +59,13 @@ export async function indexTarFile(path: string, limits: Limits): Promise<{ memb
           if (off + r.dataSize > size) {
             throw new FormatError(`tar truncated inside entry data (${off + r.dataSize - size} bytes missing)`, size);
           }
-          off = checkedSkip(off, r.dataSize, size);
+          // Same rule as TarParser.end(): data complete but padding cut short is "possibly
+          // truncated", not an error.
+          if (off + r.dataSize + padding(r.dataSize) > size) {
+            dec.finish(size);
+            return { members, end: { ...tarEnd(false, size, size, -1), truncatedPadding: true } };
+          }
+          off = checkedSkip(off, r.dataSize, size, 'entry data');
           break;
         }
       }
@@ -69,9 +75,9 @@ export async function indexTarFile(path: string, limits: Limits): Promise<{ memb
   }
 }
 
-function checkedSkip(off: number, len: number, size: number): number {
+function checkedSkip(off: number, len: number, size: number, after: string): number {
   const next = off + len + padding(len);
-  if (next > size) throw new FormatError('tar truncated inside the padding after entry data', size);
+  if (next > size) throw new FormatError(`tar truncated inside the padding after ${after}`, size);
   return next;
 }
 

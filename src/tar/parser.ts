@@ -5,7 +5,7 @@ import { FormatError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
 import { BLOCK, padding, type TarEnd, type TarHeader } from './header.js';
 import { TarHeaderDecoder, tarEnd, type BlockResult } from './decoder.js';
-import { firstNonZero } from './zero.js';
+import { firstNonZero } from '../io/zero.js';
 
 export type { TarEnd, TarHeader } from './header.js';
 
@@ -28,6 +28,8 @@ export class TarParser {
   private hdrFill = 0;
   private remaining = 0;
   private pad = 0;
+  /** The padding being skipped follows entry data (not an extended header). */
+  private padAfterData = false;
   private metaBuf: Buffer = Buffer.alloc(0);
   private metaFill = 0;
   private endOffset = 0;
@@ -131,6 +133,7 @@ export class TarParser {
         this.endOffset = at + BLOCK;
         return;
       case 'meta':
+        this.padAfterData = false;
         this.metaBuf = Buffer.allocUnsafe(r.size);
         this.metaFill = 0;
         this.pad = padding(r.size);
@@ -142,6 +145,7 @@ export class TarParser {
         if (r.dataSize > 0) {
           this.remaining = r.dataSize;
           this.pad = padding(r.dataSize);
+          this.padAfterData = true;
           this.mode = Mode.Data;
         } else {
           this.opts.onEntryEnd();
@@ -180,7 +184,10 @@ export class TarParser {
       case Mode.Meta:
         throw this.fail(new FormatError('tar truncated inside an extended header', at));
       case Mode.Pad:
-        throw this.fail(new FormatError('tar truncated inside the padding after entry data', at));
+        // After an extended header the entry it announces is missing: truncated. After entry
+        // data, every byte of content is there; only padding and end marker are missing.
+        if (!this.padAfterData) throw this.fail(new FormatError('tar truncated inside the padding after an extended header', at));
+        return { ...tarEnd(false, at, at, -1), truncatedPadding: true };
     }
   }
 

@@ -62,10 +62,21 @@ test('truncation inside a header, inside data, inside padding, inside a PAX body
   const tar = makeTar([{ name: 'a', content: Buffer.alloc(600, 1) }, { name: 'b' }]);
   throwsAt(() => collect(tar.subarray(0, 100)), /truncated inside a header block/, 0);
   throwsAt(() => collect(tar.subarray(0, 700)), /truncated inside entry data \(412 bytes missing\)/, 700);
-  throwsAt(() => collect(tar.subarray(0, 1200)), /truncated inside the padding/, 1200);
   throwsAt(() => collect(tar.subarray(0, 1536 + 10)), /truncated inside a header block/, 1536);
   const pax = makeTar([{ name: 'p', pax: { comment: 'c'.repeat(100) } }]);
   throwsAt(() => collect(pax.subarray(0, 600)), /truncated inside an extended header/, 600);
+  // Inside the padding after an extended header: the entry it announces is missing.
+  throwsAt(() => collect(pax.subarray(0, 700)), /truncated inside the padding after an extended header/, 700);
+});
+
+test('input ending inside the padding after entry data: content complete, possibly truncated (umoci 0.4.7 insert)', () => {
+  const tar = makeTar([{ name: 'a', content: Buffer.alloc(600, 1) }, { name: 'b' }]);
+  const r = collect(tar.subarray(0, 1200));
+  assert.equal(r.entries.length, 1);
+  assert.equal(r.end.endMarker, false);
+  assert.equal(r.end.truncatedPadding, true);
+  // A cut at a block boundary is a plain missing end marker, not a padding truncation.
+  assert.equal(collect(tar.subarray(0, 1536)).end.truncatedPadding, undefined);
 });
 
 test('maxEntries counts real entries only', () => {

@@ -1,0 +1,17 @@
+// Extended attributes that differ or exist on one side only, per attribute name.
+import { groupDeltas, type Delta } from '../classify.js';
+import { comparable } from '../pair-entries.js';
+import { recordDeltas } from '../records.js';
+import type { Comparator } from '../types.js';
+
+export const comparator: Comparator = {
+  id: 'entry-xattrs',
+  kinds: ['entry-xattrs'],
+  compare(ctx) {
+    const deltas: Delta[] = [];
+    for (const p of ctx.entryPairings())
+      for (let i = 0; i < p.ma.length; i++)
+        if (comparable(p.effA, p.effB, p.ma[i]!, p.mb[i]!)) recordDeltas('entry-xattrs', 'xattrs', p.layer, p.ma[i]!, p.mb[i]!, deltas);
+    return groupDeltas('entry-xattrs', deltas);
+  },
+};

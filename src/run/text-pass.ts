@@ -1,0 +1,69 @@
+// The bounded second pass of a diff: for a few changed files small enough to read, fetch both
+// versions (re-streaming just the layers that hold them) and attach a unified diff to the
+// entry-content finding, noting when the changed lines carry dates, times or temp paths.
+import { mentionsTimeOrTempPath, textDiff, type DiffResult, type DiffSide } from '../diff/index.js';
+import type { Limits } from '../model/limits.js';
+import type { Note } from '../model/types.js';
+import { scanLayer } from '../scan/index.js';
+
+export interface TextPassOptions {
+  limits: Limits;
+  maxBytes: number;
+  maxFiles: number;
+}
+
+async function fetch(side: DiffSide, layer: number, indexes: Set<number>, opts: TextPassOptions): Promise<Map<number, Buffer>> {
+  const got = new Map<number, Buffer>();
+  const l = side.image.layers[layer]!;
+  await scanLayer(() => l.open(), {
+    limits: opts.limits,
+    capture: { indexes, maxBytes: opts.maxBytes, onContent: (i, buf) => got.set(i, buf) },
+  });
+  return got;
+}
+
+export async function attachTextDiffs(res: DiffResult, a: DiffSide, b: DiffSide, opts: TextPassOptions): Promise<Note[]> {
+  const chosen = res.contentChanges.filter((c) => c.aSize <= opts.maxBytes && c.bSize <= opts.maxBytes).slice(0, opts.maxFiles);
+  if (chosen.length === 0) return [];
+  const want = (side: 'a' | 'b') => {
+    const m = new Map<number, Set<number>>();
+    for (const c of chosen) {
+      const layer = side === 'a' ? c.aLayer : c.bLayer;
+      const idx = side === 'a' ? c.aIndex : c.bIndex;
+      if (!m.has(layer)) m.set(layer, new Set());
+      m.get(layer)!.add(idx);
+    }
+    return m;
+  };
+  const contents = { a: new Map<string, Buffer>(), b: new Map<string, Buffer>() };
+  try {
+    for (const [side, s] of [['a', a], ['b', b]] as const)
+      for (const [layer, idxs] of want(side)) {
+        const got = await fetch(s, layer, idxs, opts);
+        for (const [i, buf] of got) contents[side].set(`${layer}:${i}`, buf);
+      }
+  } catch (e) {
+    return [{ code: 'diff-text-pass-failed', message: `could not re-read layers for text diffs: ${e instanceof Error ? e.message : String(e)}` }];
+  }
+  const patches: string[] = [];
+  const hints = new Set<string>();
+  for (const c of chosen) {
+    const x = contents.a.get(`${c.aLayer}:${c.aIndex}`);
+    const y = contents.b.get(`${c.bLayer}:${c.bIndex}`);
+    if (!x || !y) continue;
+    const patch = textDiff(c.path, x, y, opts.maxBytes);
+    if (!patch) continue;
+    patches.push(patch.trimEnd());
+    for (const h of mentionsTimeOrTempPath(patch)) hints.add(h);
+  }
+  if (patches.length === 0) return [];
+  const finding = res.findings.find((f) => f.kind === 'entry-content');
+  if (finding) {
+    finding.detail = patches.join('\n');
+    if (hints.size) finding.detail = `changed lines contain ${[...hints].sort().join(' and ')}\n` + finding.detail;
+  }
+  const notes: Note[] = [];
+  if (res.contentChanges.length > chosen.length)
+    notes.push({ code: 'diff-text-limited', message: `unified diffs for ${chosen.length} of ${res.contentChanges.length} changed files (size and count limits)` });
+  return notes;
+}
