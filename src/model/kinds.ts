@@ -21,6 +21,8 @@ export type Kind = (typeof KINDS)[number];
 
 /** A shape-specific override: the same root cause seen in a form that warrants another severity or hint. */
 export interface ShapeInfo {
+  /** Replaces the kind's title for this shape. */
+  title?: string;
   severity?: Severity;
   /** Replaces the kind's fix for this shape. */
   fix?: string;
@@ -236,6 +238,12 @@ export const KIND_INFO = {
     cause: 'A blob does not hash to the digest that names or declares it, or a layer\'s tar to its diff_id: it changed after the manifest was written. A layer mutated without changing its hash poisons every cache.',
     fix: 'Never edit blobs in place: rebuild or re-export the image from its source so digests are recomputed (skopeo and registries verify them and will refuse this one).',
     severity: 'error',
+    shapes: {
+      name: { title: 'Blob bytes do not match the digest in its file name' },
+      declared: { title: 'Blob bytes do not match the digest the manifest declares' },
+      size: { title: 'Blob size does not match the size the manifest declares' },
+      'diff-id': { title: "Layer tar does not match the config's diff_id: mutated without changing its hash" },
+    },
   },
   'config-created': {
     title: 'Image created time is not SOURCE_DATE_EPOCH',
@@ -299,6 +307,12 @@ export const KIND_INFO = {
 /** The catalog entry of a kind. */
 export function kindInfo(kind: Kind): KindInfo {
   return KIND_INFO[kind];
+}
+
+/** The title for a finding: the shape's own title when the catalog has one, else the kind's. */
+export function titleFor(kind: Kind, shape?: string): string {
+  const info: KindInfo = KIND_INFO[kind];
+  return (shape !== undefined && info.shapes?.[shape]?.title) || info.title;
 }
 
 /** The fix hint for a finding: the shape's own hint when the catalog has one, else the kind's. */

@@ -100,6 +100,8 @@ export interface LayerScan {
   trailingBytes: number;
   /** The tar ended without the two zero blocks. */
   missingEndMarker: boolean;
+  /** Entries a path filter (`--ignore-path`) removed from `entries`, if any. */
+  entriesFiltered?: number;
   notes: Note[];
 }
 

@@ -83,7 +83,8 @@ export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions)
       })));
     }
     for (const f of res.findings) findings.push(tag !== undefined ? { ...f, image: tag } : f);
-    const kept = res.findings.filter((f) => !ignore.includes(f.kind));
+    // An image's name is not part of the image: names alone do not make two builds differ.
+    const kept = res.findings.filter((f) => !ignore.includes(f.kind) && f.kind !== 'image-ref');
     pairs.push({
       a: side(a, ia),
       b: side(b, ib),

@@ -19,6 +19,6 @@ export function filterPaths(scans: (LayerScan | null)[], filter: PathFilter | nu
       if (hit) filter.suppressed.set(hit[0], (filter.suppressed.get(hit[0]) ?? 0) + 1);
       return !hit;
     });
-    return entries.length === s.entries.length ? s : { ...s, entries };
+    return entries.length === s.entries.length ? s : { ...s, entries, entriesFiltered: s.entries.length - entries.length };
   });
 }

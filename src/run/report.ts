@@ -1,7 +1,7 @@
 // Turns raw findings into a Report: applies ignores (counting what each suppressed), attaches
 // the catalog's title and hint, and sorts into a stable order. Pure.
 import type { Finding } from '../model/finding.js';
-import { hintFor, KIND_INFO, type Kind } from '../model/kinds.js';
+import { hintFor, titleFor, type Kind } from '../model/kinds.js';
 import type { InputSummary, Report, ReportFinding } from '../model/report.js';
 import { SCHEMA_VERSION } from '../model/report.js';
 import { diffFix, diffTitle } from '../model/kinds-diff.js';
@@ -34,11 +34,10 @@ export function assembleReport(args: AssembleArgs): Report {
       suppressed[`kind:${f.kind}`] += f.count;
       continue;
     }
-    const info = KIND_INFO[f.kind];
     const lint = args.mode === 'lint';
     kept.push({
       ...f,
-      title: lint ? info.title : diffTitle(f.kind, info.title, f.shape),
+      title: lint ? titleFor(f.kind, f.shape) : diffTitle(f.kind, titleFor(f.kind, f.shape), f.shape),
       hint: (lint ? undefined : diffFix(f.kind, f.shape)) ?? hintFor(f.kind, f.shape),
     });
   }

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipWithHeader } from '../helpers/gzip-writer.js';
+import { buildDiffRecipes } from './diff-recipes.js';
 import { layerTar, writeDockerArchive, writeOciLayoutDir, type ImageSpec, type TarEntry } from '../helpers/images.js';
 
 /** SOURCE_DATE_EPOCH used across the golden cases: 2023-11-14T22:13:20Z. */
@@ -68,4 +69,5 @@ export const RECIPES: Record<string, Recipe> = {
 
 export async function buildRecipes(dir: string): Promise<void> {
   for (const [, make] of Object.entries(RECIPES)) await make(dir);
+  await buildDiffRecipes(dir);
 }

@@ -74,6 +74,8 @@ export interface ImageSpec {
   platform?: Platform;
   created?: string;
   labels?: Record<string, string>;
+  /** Annotations written into the image manifest. */
+  manifestAnnotations?: Record<string, string>;
   /** Edit the config object before it is serialised (drop `history`, add fields…). */
   editConfig?: (config: Record<string, unknown>) => void;
   /** Replace a layer's stored bytes with another tar AFTER its digest and diffID were
@@ -203,6 +205,7 @@ export async function buildImage(spec: ImageSpec): Promise<BuiltImage> {
     mediaType: 'application/vnd.oci.image.manifest.v1+json',
     config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length },
     layers: layers.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.blob.length })),
+    ...(spec.manifestAnnotations ? { annotations: spec.manifestAnnotations } : {}),
   }));
   return { spec, config, configDigest, layers, manifest, manifestDigest: sha256(manifest) };
 }

@@ -25,6 +25,8 @@ function entriesEqual(x: EntryRecord, y: EntryRecord): boolean {
 
 function unexplained(p: EntryPairing): boolean {
   if (p.onlyA.length > 0 || p.onlyB.length > 0) return false;
+  // Entries removed by --ignore-path may be what explains the difference.
+  if (p.view.a?.scan?.entriesFiltered || p.view.b?.scan?.entriesFiltered) return false;
   for (let i = 0; i < p.ma.length; i++) {
     if (i > 0 && p.mb[i]!.index < p.mb[i - 1]!.index) return false;
     if (!entriesEqual(p.ma[i]!, p.mb[i]!)) return false;
