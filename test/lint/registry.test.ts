@@ -44,7 +44,8 @@ describe('kind catalog', () => {
       assert.ok(['error', 'warning', 'info'].includes(info.severity), `${k}.severity`);
       for (const [shape, s] of Object.entries(info.shapes ?? {})) {
         assert.ok(s.fix === undefined || s.fix.trim().length > 0, `${k}/${shape}.fix is empty`);
-        assert.ok(s.severity !== undefined || s.fix !== undefined, `${k}/${shape} overrides nothing`);
+        assert.ok(s.title === undefined || (s.title.trim().length > 0 && s.title.length <= 90), `${k}/${shape}.title is empty or too long`);
+        assert.ok(s.severity !== undefined || s.fix !== undefined || s.title !== undefined, `${k}/${shape} overrides nothing`);
       }
     }
   });
