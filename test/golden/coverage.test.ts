@@ -1,10 +1,11 @@
-// Every lint rule's kinds have a golden case where they fire and one where they stay silent,
-// and the recorded JSON really shows that (so a golden rewritten blindly cannot hide a rule
-// that stopped firing).
+// Every lint rule's and every diff comparator's kinds have a golden case where they fire and
+// one where they stay silent, and the recorded JSON really shows that (so a golden rewritten
+// blindly cannot hide a rule that stopped firing).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { COMPARATORS } from '../../src/diff/index.js';
 import { RULES } from '../../src/lint/index.js';
 import { goldenDir, parseGolden } from './harness.js';
 
@@ -13,11 +14,16 @@ function kindsIn(stdout: string): Set<string> {
   return new Set(report.findings.map((f) => f.kind));
 }
 
-for (const rule of RULES) {
-  for (const kind of rule.kinds) {
-    test(`lint rule ${rule.id}: golden cases for ${kind}`, () => {
-      const fires = join(goldenDir, 'lint', `${kind}.fires.golden`);
-      const silent = join(goldenDir, 'lint', `${kind}.silent.golden`);
+const checks: [string, string, readonly string[]][] = [
+  ...RULES.map((r) => ['lint', `lint rule ${r.id}`, r.kinds] as [string, string, readonly string[]]),
+  ...COMPARATORS.map((c) => ['diff', `diff comparator ${c.id}`, c.kinds] as [string, string, readonly string[]]),
+];
+
+for (const [dir, who, kinds] of checks) {
+  for (const kind of kinds) {
+    test(`${who}: golden cases for ${kind}`, () => {
+      const fires = join(goldenDir, dir, `${kind}.fires.golden`);
+      const silent = join(goldenDir, dir, `${kind}.silent.golden`);
       assert.ok(existsSync(fires), `missing ${fires}`);
       assert.ok(existsSync(silent), `missing ${silent}`);
       const f = parseGolden(fires);

@@ -1,6 +1,6 @@
 // Permission bits that differ. The shape names which bits: group/other write (a umask),
 // execute bits (a VCS checkout keeps only +x), setuid/setgid/sticky, or a mix.
-import { groupDeltas, type Delta } from '../classify.js';
+import { comparePaired } from '../paired.js';
 import { comparable } from '../pair-entries.js';
 import type { Comparator } from '../types.js';
 
@@ -15,15 +15,7 @@ export function modeShape(a: number, b: number): string {
 export const comparator: Comparator = {
   id: 'entry-mode',
   kinds: ['entry-mode'],
-  compare(ctx) {
-    const deltas: Delta[] = [];
-    for (const p of ctx.entryPairings())
-      for (let i = 0; i < p.ma.length; i++) {
-        const x = p.ma[i]!;
-        const y = p.mb[i]!;
-        if (x.mode === y.mode || !comparable(p.effA, p.effB, x, y)) continue;
-        deltas.push({ kind: 'entry-mode', shape: modeShape(x.mode, y.mode), field: 'mode', layer: p.layer, path: x.path, order: x.index, a: x.mode, b: y.mode });
-      }
-    return groupDeltas('entry-mode', deltas);
-  },
+  compare: (ctx) =>
+    comparePaired(ctx, 'entry-mode', (x, y, p) =>
+      x.mode === y.mode || !comparable(p.effA, p.effB, x, y) ? null : { shape: modeShape(x.mode, y.mode), field: 'mode', a: x.mode, b: y.mode }),
 };

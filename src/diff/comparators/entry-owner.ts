@@ -2,7 +2,7 @@
 // shape, so a leaked build user is one finding, not four: `build-user` when one side is root
 // and the other is not, `user-name` when only the names differ, else `different-user`.
 import type { EntryRecord } from '../../model/types.js';
-import { groupDeltas, type Delta } from '../classify.js';
+import { comparePaired } from '../paired.js';
 import { comparable } from '../pair-entries.js';
 import type { Comparator } from '../types.js';
 
@@ -27,23 +27,17 @@ function ownerShape(fields: OwnerField[], x: EntryRecord, y: EntryRecord): strin
 export const comparator: Comparator = {
   id: 'entry-owner',
   kinds: ['entry-owner'],
-  compare(ctx) {
-    const deltas: Delta[] = [];
-    for (const p of ctx.entryPairings())
-      for (let i = 0; i < p.ma.length; i++) {
-        const x = p.ma[i]!;
-        const y = p.mb[i]!;
-        if (x.uid === y.uid && x.gid === y.gid && x.uname === y.uname && x.gname === y.gname) continue;
-        if (!comparable(p.effA, p.effB, x, y)) continue;
-        const fields = FIELDS.filter((f) => x[f] !== y[f]);
-        const a: Record<string, unknown> = {};
-        const b: Record<string, unknown> = {};
-        for (const f of fields) {
-          a[f] = x[f];
-          b[f] = y[f];
-        }
-        deltas.push({ kind: 'entry-owner', shape: ownerShape(fields, x, y), field: fields.join(','), layer: p.layer, path: x.path, order: x.index, a, b });
+  compare: (ctx) =>
+    comparePaired(ctx, 'entry-owner', (x, y, p) => {
+      if (x.uid === y.uid && x.gid === y.gid && x.uname === y.uname && x.gname === y.gname) return null;
+      if (!comparable(p.effA, p.effB, x, y)) return null;
+      const fields = FIELDS.filter((f) => x[f] !== y[f]);
+      const a: Record<string, unknown> = {};
+      const b: Record<string, unknown> = {};
+      for (const f of fields) {
+        a[f] = x[f];
+        b[f] = y[f];
       }
-    return groupDeltas('entry-owner', deltas);
-  },
+      return { shape: ownerShape(fields, x, y), field: fields.join(','), a, b };
+    }),
 };
