@@ -1,29 +1,33 @@
 // The commander shell: the only place that reads argv and environment, prints, or picks an exit code.
+import { readFile } from 'node:fs/promises';
 import { Command, CommanderError, Option } from 'commander';
-import { InputError, LimitError, UsageError } from '../errors.js';
-import { isKind, KINDS, type Kind } from '../model/kinds.js';
-import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../model/limits.js';
-import type { Report } from '../model/report.js';
-import type { Severity } from '../model/types.js';
-import { renderJson } from '../render/json.js';
-import { renderText } from '../render/text.js';
+import { ConfigError } from '../config/index.js';
+import { InputError, UsageError } from '../errors.js';
+import { parseReportJson } from '../render/index.js';
 import { diffPaths } from '../run/diff.js';
 import { lintPaths } from '../run/lint.js';
+import type { CollectedFile } from '../run/text-pass.js';
 import { TOOL } from '../run/tool.js';
-import { FORMATS, OPTIONS, type Format } from './options.js';
+import { registerBuild } from './build-command.js';
+import { applyConfig } from './config.js';
+import { emit, REPORT_DIR_LIMITS } from './emit.js';
+import { OPTIONS, type CommandName } from './options.js';
+import { epoch, ignores, limits, list, owner, selection, severity, type Opts } from './parse.js';
 
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   env: Record<string, string | undefined>;
   stdoutIsTTY: boolean;
+  stderrIsTTY?: boolean;
+  cwd?: string;
 }
-
-type Opts = Record<string, unknown>;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   let code = 0;
+  const setCode = (n: number) => { code = n; };
+  const cwd = io.cwd ?? process.cwd();
   const program = new Command('repcheck')
     .description('Reproducibility checker for container images')
     .version(TOOL.version, '-V, --version')
@@ -40,7 +44,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('check one image (or layer) for known sources of nondeterminism')
     .argument('<image...>', 'docker-archive, OCI layout dir, oci-archive, gzipped archive, or layer tar');
   addOptions(lint, 'lint');
-  lint.action(async (paths: string[], opts: Opts) => {
+  lint.action(async (paths: string[], _o: Opts, cmd: Command) => {
+    const { opts, config } = await applyConfig(cmd, cwd);
     debug = Boolean(opts.debug);
     const report = await lintPaths(paths, {
       limits: limits(opts),
@@ -48,11 +53,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       owner: owner(String(opts.owner)),
       ignore: ignores(opts.ignore),
       failOn: severity(String(opts.failOn)),
-      ...(opts.image !== undefined ? { image: String(opts.image) } : {}),
-      ...(opts.platform !== undefined ? { platform: String(opts.platform) } : {}),
+      ...selection(opts),
     });
-    io.stdout(render(report, opts, io));
-    code = report.gate.failed ? 1 : 0;
+    setCode(await emit(report, { io, opts, config }));
   });
 
   const diff = program
@@ -61,20 +64,47 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .argument('<a>', 'the first build (any input shape lint reads)')
     .argument('<b>', 'the second build');
   addOptions(diff, 'diff');
-  diff.action(async (a: string, b: string, opts: Opts) => {
+  diff.action(async (a: string, b: string, _o: Opts, cmd: Command) => {
+    const { opts, config } = await applyConfig(cmd, cwd);
     debug = Boolean(opts.debug);
+    const files: CollectedFile[] = [];
     const report = await diffPaths(a, b, {
       limits: limits(opts),
       ignore: ignores(opts.ignore),
-      ignorePaths: ((opts.ignorePath as string[] | undefined) ?? []).flatMap((s) => s.split(',')).filter(Boolean),
+      ignorePaths: list(opts.ignorePath),
       semantic: Boolean(opts.semantic),
       failOn: severity(String(opts.failOn)),
-      ...(opts.image !== undefined ? { image: String(opts.image) } : {}),
-      ...(opts.platform !== undefined ? { platform: String(opts.platform) } : {}),
+      ...selection(opts),
+      ...(typeof opts.reportDir === 'string' ? { collect: { ...REPORT_DIR_LIMITS, sink: (f: CollectedFile) => files.push(f) } } : {}),
     });
-    io.stdout(render(report, opts, io));
-    code = report.gate.failed ? 1 : 0;
+    setCode(await emit(report, { io, opts, config, files }));
   });
+
+  const rerender = program
+    .command('render')
+    .description('render a saved JSON report in another format')
+    .argument('<report.json>', 'a report written by --format json or --output json=FILE');
+  addOptions(rerender, 'render');
+  rerender.action(async (file: string, _o: Opts, cmd: Command) => {
+    const { opts, config } = await applyConfig(cmd, cwd);
+    debug = Boolean(opts.debug);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new InputError(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : 'cannot be read');
+    }
+    let report;
+    try {
+      report = parseReportJson(text);
+    } catch (e) {
+      throw new InputError(file, (e as Error).message);
+    }
+    await emit(report, { io, opts, config });
+    setCode(0);
+  });
+
+  registerBuild(program, io, setCode);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -84,7 +114,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function addOptions(cmd: Command, name: 'lint' | 'diff'): void {
+export function addOptions(cmd: Command, name: CommandName): void {
   for (const spec of OPTIONS) {
     if (!spec.commands.includes(name)) continue;
     const opt = new Option(spec.flags, spec.description);
@@ -94,60 +124,12 @@ function addOptions(cmd: Command, name: 'lint' | 'diff'): void {
   }
 }
 
-function render(report: Report, opts: Opts, io: Io): string {
-  const format = String(opts.format) as Format;
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  if (format === 'json') return renderJson(report);
-  // --color forces, --no-color forbids; otherwise colour only on a terminal without NO_COLOR.
-  const color = typeof opts.color === 'boolean' ? opts.color : io.env.NO_COLOR === undefined && io.stdoutIsTTY;
-  return renderText(report, { color, verbose: Boolean(opts.verbose) });
-}
-
-function severity(s: string): Severity {
-  if (s === 'error' || s === 'warning' || s === 'info') return s;
-  throw new UsageError(`--fail-on must be error, warning or info (got '${s}')`);
-}
-
-function ignores(v: unknown): Kind[] {
-  const list = ((v as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-  for (const k of list) if (!isKind(k)) throw new UsageError(`--ignore: unknown kind '${k}' (known: ${KINDS.join(', ')})`);
-  return [...new Set(list)] as Kind[];
-}
-
-function nonNegInt(s: string, what: string): number {
-  if (!/^\d{1,15}$/.test(s)) throw new UsageError(`${what} must be a non-negative integer (got '${s}')`);
-  return Number(s);
-}
-
-function epoch(opts: Opts, env: Io['env']): { value: number; source: 'flag' | 'env' } | null {
-  if (opts.sourceDateEpoch !== undefined) return { value: nonNegInt(String(opts.sourceDateEpoch), '--source-date-epoch'), source: 'flag' };
-  const e = env.SOURCE_DATE_EPOCH;
-  if (e !== undefined && e !== '') return { value: nonNegInt(e, 'SOURCE_DATE_EPOCH'), source: 'env' };
-  return null;
-}
-
-function owner(s: string): { uid: number; gid: number } {
-  const m = /^(\d{1,10}):(\d{1,10})$/.exec(s);
-  if (!m) throw new UsageError(`--owner must be UID:GID (got '${s}')`);
-  return { uid: Number(m[1]), gid: Number(m[2]) };
-}
-
-function limits(opts: Opts): Limits {
-  const out = { ...DEFAULT_LIMITS };
-  for (const k of Object.keys(LIMIT_FLAGS) as (keyof Limits)[]) {
-    const key = LIMIT_FLAGS[k].flag.slice(2).replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase());
-    const v = opts[key];
-    if (v !== undefined) out[k] = nonNegInt(String(v), LIMIT_FLAGS[k].flag);
-  }
-  return out;
-}
-
-function fail(err: unknown, io: Io, debug: boolean): number {
+export function fail(err: unknown, io: Io, debug: boolean): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
     return 2; // commander already printed its one line; its default exit code 1 would read as "findings"
   }
-  if (err instanceof UsageError || err instanceof InputError || err instanceof LimitError) {
+  if (err instanceof UsageError || err instanceof InputError || err instanceof ConfigError) {
     io.stderr(`repcheck: ${err.message}\n`);
     if (debug && err.stack) io.stderr(err.stack + '\n');
     return 2;

@@ -1,36 +1,44 @@
 // The one option table: feeds commander, `--help` and the README's option list.
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../model/limits.js';
+import { FORMATS } from '../render/index.js';
+
+export type CommandName = 'lint' | 'diff' | 'render' | 'build';
 
 export interface OptionSpec {
   flags: string;
   description: string;
   /** Commands that take it. */
-  commands: readonly ('lint' | 'diff')[];
+  commands: readonly CommandName[];
   repeatable?: boolean;
   default?: string;
 }
 
-export const FORMATS = ['text', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+const ALL: readonly CommandName[] = ['lint', 'diff', 'build'];
+
+export { FORMATS, type Format } from '../render/index.js';
 
 export const OPTIONS: OptionSpec[] = [
-  { flags: '--format <format>', description: `output format: ${FORMATS.join('|')}`, commands: ['lint', 'diff'], default: 'text' },
-  { flags: '--fail-on <severity>', description: 'exit 1 when a finding is at or above this severity: error|warning|info', commands: ['lint', 'diff'], default: 'warning' },
-  { flags: '--ignore <kinds>', description: 'ignore these finding kinds (comma-separated, repeatable); counted in the report', commands: ['lint', 'diff'], repeatable: true },
+  { flags: '--format <format>', description: `output format on stdout: ${FORMATS.join('|')}`, commands: [...ALL, 'render'], default: 'text' },
+  { flags: '--output <format=file>', description: 'also write the report in FORMAT to FILE (repeatable: --output html=report.html --output json=report.json)', commands: [...ALL, 'render'], repeatable: true },
+  { flags: '--report-dir <dir>', description: 'write report.json, report.html and both versions of each differing file (size-limited) under DIR', commands: ['diff', 'build'] },
+  { flags: '--config <file>', description: 'project config file (default: repcheck.config.json or .repcheckrc.json, found upward)', commands: [...ALL, 'render'] },
+  { flags: '-q, --quiet', description: 'no progress on stderr', commands: ALL },
+  { flags: '--fail-on <severity>', description: 'exit 1 when a finding is at or above this severity: error|warning|info', commands: ALL, default: 'warning' },
+  { flags: '--ignore <kinds>', description: 'ignore these finding kinds (comma-separated, repeatable); counted in the report', commands: ALL, repeatable: true },
   { flags: '--ignore-path <glob>', description: 'ignore entries whose path matches (repeatable; `*`, `**`, `?`); counted in the report', commands: ['diff'], repeatable: true },
   { flags: '--semantic', description: 'ignore timestamps, ordering, compression, tar format and image names: only contents and run-time metadata count', commands: ['diff'] },
   { flags: '--source-date-epoch <seconds>', description: 'expected SOURCE_DATE_EPOCH (default: $SOURCE_DATE_EPOCH, else inferred from the image)', commands: ['lint'] },
   { flags: '--owner <uid:gid>', description: 'expected owner of every entry', commands: ['lint'], default: '0:0' },
-  { flags: '--image <ref|index>', description: 'pick one image of a multi-image input by reference or index', commands: ['lint', 'diff'] },
-  { flags: '--platform <os/arch[/variant]>', description: 'pick one platform of a multi-platform index', commands: ['lint', 'diff'] },
-  { flags: '-v, --verbose', description: 'all examples and notes', commands: ['lint', 'diff'] },
-  { flags: '--color', description: 'force colour (default: on when stdout is a terminal and NO_COLOR is unset)', commands: ['lint', 'diff'] },
-  { flags: '--no-color', description: 'no colour', commands: ['lint', 'diff'] },
-  { flags: '--debug', description: 'show stack traces for errors', commands: ['lint', 'diff'] },
+  { flags: '--image <ref|index>', description: 'pick one image of a multi-image input by reference or index', commands: ALL },
+  { flags: '--platform <os/arch[/variant]>', description: 'pick one platform of a multi-platform index', commands: ALL },
+  { flags: '-v, --verbose', description: 'all examples and notes', commands: [...ALL, 'render'] },
+  { flags: '--color', description: 'force colour (default: on when stdout is a terminal and NO_COLOR is unset)', commands: [...ALL, 'render'] },
+  { flags: '--no-color', description: 'no colour', commands: [...ALL, 'render'] },
+  { flags: '--debug', description: 'show stack traces for errors', commands: [...ALL, 'render'] },
   ...(Object.keys(LIMIT_FLAGS) as (keyof Limits)[]).map((k) => ({
     flags: `${LIMIT_FLAGS[k].flag} <n>`,
     description: `limit: ${LIMIT_FLAGS[k].name}`,
-    commands: ['lint', 'diff'] as const,
+    commands: ALL,
     default: String(DEFAULT_LIMITS[k]),
   })),
 ];

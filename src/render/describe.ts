@@ -2,6 +2,7 @@
 // where a finding is, what its values are. Escaping is the caller's: these return plain text in
 // which untrusted names have already been through safeText (via shortText / formatValue).
 import type { Example } from '../model/finding.js';
+import { diffTitle } from '../model/kinds-diff.js';
 import { isKind, KIND_INFO } from '../model/kinds.js';
 import type { Report, ReportFinding } from '../model/report.js';
 import type { Severity } from '../model/types.js';
@@ -61,10 +62,10 @@ export function verdictPhrase(r: Report): string | null {
       : `images differ${how}`;
 }
 
-/** Where a finding is: `image 1, layer 2, 1,234 entries`. */
-export function whereOf(f: ReportFinding): string {
+/** Where a finding is: `input, image 1, layer 2, 1,234 entries` (`withInput: false` leaves the input out). */
+export function whereOf(f: ReportFinding, withInput = true): string {
   const where: string[] = [];
-  if (f.input !== undefined) where.push(shortText(f.input, 80));
+  if (f.input !== undefined && withInput) where.push(shortText(f.input, 80));
   if (f.image !== undefined) where.push(`image ${safeText(f.image)}`);
   if (f.layer !== null) where.push(`layer ${f.layer}`);
   if (f.count > 1) where.push(plural(f.count, 'entry', 'entries'));
@@ -79,6 +80,15 @@ export function valueLine(f: ReportFinding): string | null {
   return null;
 }
 
+/**
+ * The examples worth showing: none when a single occurrence is fully said by its own value(s)
+ * (as the text renderer does), else the first `limit`.
+ */
+export function shownExamples(f: ReportFinding, limit = Infinity): Example[] {
+  const single = f.count <= 1 && (f.value !== undefined || f.a !== undefined || f.b !== undefined);
+  return single ? [] : f.examples.slice(0, limit);
+}
+
 /** One example as a line: `layer 2  usr/bin/x  mtime: 1 → 2`. */
 export function exampleText(e: Example, field: string | null, max = 120): string {
   const parts: string[] = [];
@@ -89,6 +99,12 @@ export function exampleText(e: Example, field: string | null, max = 120): string
   if (e.a !== undefined || e.b !== undefined)
     parts.push(`${e.field ? `${safeText(e.field)}: ` : ''}${formatValue(fld, e.a)} → ${formatValue(fld, e.b)}`);
   return parts.join('  ');
+}
+
+/** A check's title as the report's mode words it (diff titles speak of a difference), or null for an unknown kind. */
+export function kindTitle(kind: string, mode: Report['mode']): string | null {
+  if (!isKind(kind)) return null;
+  return mode === 'lint' ? KIND_INFO[kind].title : diffTitle(kind, KIND_INFO[kind].title);
 }
 
 /** The catalog's root cause for a kind, or null for a kind this version does not know. */

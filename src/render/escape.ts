@@ -2,9 +2,12 @@
 // anywhere: control characters could rewrite a terminal, bidi overrides could disguise a path.
 // JSON keeps full fidelity (JSON.stringify escapes controls); text and HTML go through here.
 
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/gu;
+// C0/C1 controls, bidi controls (ALM, LRM/RLM, LRE..RLO, LRI..PDI), zero-width characters (a
+// name can hide a character in plain sight), BOM, U+FFFD (bytes that were not UTF-8) and lone surrogates (a JSON `\ud800` in a
+// config: printed raw it would silently become U+FFFD). src/io/printable.ts escapes the same set.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]|[\ud800-\udfff]/gu;
 
-/** Escape control and bidi characters as `\xNN` / `\u{NNNN}`. */
+/** Escape control, bidi and invisible characters as `\xNN` / `\u{NNNN}`. */
 export function safeText(s: string): string {
   return s.replace(UNSAFE, (c) => {
     const cp = c.codePointAt(0)!;
@@ -12,12 +15,34 @@ export function safeText(s: string): string {
   });
 }
 
-/** Escaped and, past `max` characters, shortened in the middle (text output only). */
+/**
+ * Escaped and, past `max` characters, shortened in the middle (text output only). The cut is
+ * made between whole characters of the escaped form: never inside a surrogate pair (which would
+ * print as U+FFFD) nor inside an escape such as `\x1b`.
+ */
 export function shortText(s: string, max = 120): string {
   const t = safeText(s);
   if (t.length <= max) return t;
-  const keep = Math.floor((max - 1) / 2);
-  return `${t.slice(0, keep)}…${t.slice(t.length - keep)}`;
+  const units: string[] = [];
+  for (const ch of s) units.push(safeText(ch));
+  const budget = Math.max(2, max - 1);
+  let head = '';
+  let tail = '';
+  let i = 0;
+  let j = units.length - 1;
+  while (i <= j) {
+    const take = head.length <= tail.length ? 'head' : 'tail';
+    const u = take === 'head' ? units[i]! : units[j]!;
+    if (head.length + tail.length + u.length > budget) break;
+    if (take === 'head') {
+      head += u;
+      i++;
+    } else {
+      tail = u + tail;
+      j--;
+    }
+  }
+  return `${head}…${tail}`;
 }
 
 export function escapeHtml(s: string): string {
@@ -26,7 +51,7 @@ export function escapeHtml(s: string): string {
 
 // ---- block text, markup and embedding -----------------------------------------------------------
 
-const UNSAFE_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/gu;
+const UNSAFE_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffd]|[\ud800-\udfff]/gu;
 
 /** Like safeText, but keeps newlines and tabs: for multi-line text such as a unified diff. */
 export function safeBlockText(s: string): string {

@@ -5,8 +5,8 @@
 // through safeText first (no terminal controls or bidi overrides reach the log).
 import type { Report, ReportFinding } from '../model/report.js';
 import type { Severity } from '../model/types.js';
-import { escapeWorkflowData, escapeWorkflowProperty, safeText } from './escape.js';
-import { exampleText, gateLine, subject, valueLine, verdictPhrase, whereOf } from './describe.js';
+import { escapeWorkflowData, escapeWorkflowProperty, safeText, shortText } from './escape.js';
+import { exampleText, shownExamples, gateLine, subject, valueLine, verdictPhrase, whereOf } from './describe.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -16,12 +16,13 @@ export interface GithubOptions {
 
 function message(r: Report, f: ReportFinding, verbose: boolean): string {
   const lines: string[] = [];
-  const where = whereOf(f);
-  lines.push(`${subject(r)}${where ? ` [${where}]` : ''}`);
+  // A lint finding names its input: that is the subject; a diff finding concerns both inputs.
+  const where = whereOf(f, false);
+  lines.push(`${f.input !== undefined ? shortText(f.input, 120) : subject(r)}${where ? ` [${where}]` : ''}`);
   if (f.path !== null && f.count <= 1) lines.push(safeText(f.path));
   const value = valueLine(f);
   if (value) lines.push(value);
-  const ex = f.count <= 1 && f.value !== undefined ? [] : verbose ? f.examples : f.examples.slice(0, 3);
+  const ex = shownExamples(f, verbose ? Infinity : 3);
   for (const e of ex) lines.push(`e.g. ${exampleText(e, f.field)}`);
   if (ex.length > 0 && f.count > ex.length) lines.push(`… ${f.count - ex.length} more`);
   lines.push(`fix: ${f.hint}`);

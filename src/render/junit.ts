@@ -7,8 +7,7 @@ import { SEVERITY_RANK } from '../model/types.js';
 import type { Report, ReportFinding } from '../model/report.js';
 import { checksOf, UNCHECKED_BY_NOTE } from './checks.js';
 import { escapeXml } from './escape.js';
-import { exampleText, grouped, subject, valueLine, verdictPhrase, whereOf } from './describe.js';
-import { isKind, KIND_INFO } from '../model/kinds.js';
+import { exampleText, grouped, kindTitle, shownExamples, subject, valueLine, verdictPhrase, whereOf } from './describe.js';
 
 export interface JunitOptions {
   verbose: boolean;
@@ -19,7 +18,7 @@ function findingText(f: ReportFinding): string {
   if (f.path !== null && f.count <= 1) lines.push(`  path: ${exampleText({ path: f.path }, null, 400)}`);
   const value = valueLine(f);
   if (value) lines.push(`  ${value}`);
-  const ex = f.count <= 1 && f.value !== undefined ? [] : f.examples;
+  const ex = shownExamples(f);
   for (const e of ex) lines.push(`  e.g. ${exampleText(e, f.field, 400)}`);
   if (ex.length > 0 && f.count > ex.length) lines.push(`  … ${grouped(f.count - ex.length)} more`);
   lines.push(`  fix: ${f.hint}`);
@@ -42,7 +41,7 @@ export function renderJunit(report: Report, _opts: JunitOptions = { verbose: fal
   for (const kind of checksOf(report)) {
     const fs = report.findings.filter((f) => f.kind === kind);
     const failing = fs.filter((f) => SEVERITY_RANK[f.severity] >= failRank);
-    const title = isKind(kind) ? KIND_INFO[kind].title : (fs[0]?.title ?? kind);
+    const title = kindTitle(kind, report.mode) ?? fs[0]?.title ?? kind;
     const open = `    <testcase classname="${escapeXml(classname)}" name="${escapeXml(`${kind}: ${title}`)}"`;
     const sup = suppressedFor(report, kind);
     if (failing.length) {

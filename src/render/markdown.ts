@@ -4,7 +4,7 @@
 import type { Report, ReportFinding } from '../model/report.js';
 import type { Severity } from '../model/types.js';
 import { mdCode, mdText, safeBlockText } from './escape.js';
-import { byKind, exampleText, findingsSummary, grouped, plural, suppressedList, valueLine, verdictPhrase, whereOf } from './describe.js';
+import { byKind, exampleText, shownExamples, findingsSummary, grouped, plural, suppressedList, valueLine, verdictPhrase, whereOf } from './describe.js';
 import { formatValue } from './values.js';
 
 export interface MarkdownOptions {
@@ -54,10 +54,11 @@ function findingDetails(f: ReportFinding, verbose: boolean): string[] {
   if (f.path !== null && f.count <= 1) out.push(`  - path: ${mdCode(f.path)}`);
   const value = valueLine(f);
   if (value) out.push(`  - ${mdCode(value)}`);
-  const ex = f.count <= 1 && f.value !== undefined ? [] : f.examples;
+  const ex = shownExamples(f);
   for (const e of ex) out.push(`  - e.g. ${mdCode(exampleText(e, f.field))}`);
   if (ex.length > 0 && f.count > ex.length) out.push(`  - … ${grouped(f.count - ex.length)} more`);
-  if (f.detail) out.push('', ...diffBlock(f.detail, verbose).map((l) => (l === '' ? '' : `  ${l}`)), '');
+  // Inside a list item every line of the fenced block is indented to the item's content column.
+  if (f.detail) out.push('', ...diffBlock(f.detail, verbose).flatMap((b) => b.split('\n')).map((l) => (l === '' ? '' : `  ${l}`)), '');
   return out;
 }
 

@@ -6,7 +6,7 @@
 import { isKind, KIND_INFO, KINDS } from '../model/kinds.js';
 import type { Report, ReportFinding } from '../model/report.js';
 import type { Severity } from '../model/types.js';
-import { exampleText, grouped, valueLine, whereOf } from './describe.js';
+import { exampleText, grouped, kindTitle, shownExamples, valueLine, whereOf } from './describe.js';
 import { safeText } from './escape.js';
 
 export interface SarifOptions {
@@ -25,18 +25,18 @@ export function toUriReference(label: string): string {
   let out = '';
   for (const ch of label) {
     if (/[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(ch)) out += ch;
-    else for (const b of Buffer.from(ch, 'utf8')) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    else for (const b of new TextEncoder().encode(ch)) out += `%${b.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   const first = out.split('/')[0]!;
   return first.includes(':') ? `./${out}` : out;
 }
 
-function rule(kind: (typeof KINDS)[number]) {
+function rule(kind: (typeof KINDS)[number], mode: Report['mode']) {
   const info = KIND_INFO[kind];
   return {
     id: kind,
     name: kind.replace(/(^|-)([a-z])/g, (_, _d: string, c: string) => c.toUpperCase()),
-    shortDescription: { text: info.title },
+    shortDescription: { text: kindTitle(kind, mode) ?? info.title },
     fullDescription: { text: info.cause },
     help: { text: info.fix, markdown: info.fix },
     defaultConfiguration: { level: LEVEL[info.severity] },
@@ -49,7 +49,7 @@ function messageText(f: ReportFinding): string {
   if (f.path !== null && f.count <= 1) lines.push(safeText(f.path));
   const value = valueLine(f);
   if (value) lines.push(value);
-  const ex = f.count <= 1 && f.value !== undefined ? [] : f.examples;
+  const ex = shownExamples(f);
   for (const e of ex) lines.push(`e.g. ${exampleText(e, f.field)}`);
   if (ex.length > 0 && f.count > ex.length) lines.push(`… ${grouped(f.count - ex.length)} more`);
   lines.push(`fix: ${f.hint}`);
@@ -99,7 +99,7 @@ export function renderSarif(report: Report, _opts: SarifOptions = { verbose: fal
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: KINDS.map(rule) } },
+        tool: { driver: { name: report.tool.name, version: report.tool.version, semanticVersion: report.tool.version, rules: KINDS.map((k) => rule(k, report.mode)) } },
         artifacts,
         results,
         columnKind: 'unicodeCodePoints',

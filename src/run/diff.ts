@@ -14,7 +14,7 @@ import { pairImages } from './pair-images.js';
 import { filterPaths, type PathFilter } from './path-filter.js';
 import { scanForDiff } from './scan-pair.js';
 import { summarizeInput } from './scan-image.js';
-import { attachTextDiffs } from './text-pass.js';
+import { attachTextDiffs, type FileCollector } from './text-pass.js';
 
 /** What `--semantic` ignores: differences that do not change what runs. */
 export const SEMANTIC_KINDS: readonly Kind[] = [
@@ -39,6 +39,8 @@ export interface DiffOptions {
   textDiffBytes?: number;
   /** Most files given a text diff. */
   textDiffFiles?: number;
+  /** Receives both versions of changed files (for --report-dir). */
+  collect?: FileCollector;
 }
 
 export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions): Promise<Report> {
@@ -75,11 +77,12 @@ export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions)
     const res = diffImages(sideA, sideB);
     const tag = imagePairs.length > 1 ? ia.id : undefined;
     notes.push(...res.notes.map((n) => (tag !== undefined ? { ...n, image: tag } : n)));
-    if ((opts.textDiffBytes ?? 256 * 1024) > 0) {
+    if ((opts.textDiffBytes ?? 256 * 1024) > 0 || opts.collect) {
       notes.push(...(await attachTextDiffs(res, sideA, sideB, {
         limits: opts.limits,
         maxBytes: opts.textDiffBytes ?? 256 * 1024,
         maxFiles: opts.textDiffFiles ?? 20,
+        ...(opts.collect ? { collect: opts.collect } : {}),
       })));
     }
     for (const f of res.findings) findings.push(tag !== undefined ? { ...f, image: tag } : f);

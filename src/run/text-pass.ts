@@ -10,6 +10,23 @@ export interface TextPassOptions {
   limits: Limits;
   maxBytes: number;
   maxFiles: number;
+  /** Also hand both versions of each changed file (within these limits) to a sink (--report-dir). */
+  collect?: FileCollector;
+}
+
+export interface CollectedFile {
+  /** a's layer index (the entry table's numbering), on both sides. */
+  layer: number;
+  index: number;
+  side: 'a' | 'b';
+  path: string;
+  content: Buffer;
+}
+
+export interface FileCollector {
+  maxBytes: number;
+  maxFiles: number;
+  sink(file: CollectedFile): void;
 }
 
 async function fetch(side: DiffSide, layer: number, indexes: Set<number>, opts: TextPassOptions): Promise<Map<number, Buffer>> {
@@ -23,7 +40,9 @@ async function fetch(side: DiffSide, layer: number, indexes: Set<number>, opts: 
 }
 
 export async function attachTextDiffs(res: DiffResult, a: DiffSide, b: DiffSide, opts: TextPassOptions): Promise<Note[]> {
-  const chosen = res.contentChanges.filter((c) => c.aSize <= opts.maxBytes && c.bSize <= opts.maxBytes).slice(0, opts.maxFiles);
+  const maxBytes = Math.max(opts.maxBytes, opts.collect?.maxBytes ?? 0);
+  const maxFiles = Math.max(opts.maxFiles, opts.collect?.maxFiles ?? 0);
+  const chosen = res.contentChanges.filter((c) => c.aSize <= maxBytes && c.bSize <= maxBytes).slice(0, maxFiles);
   if (chosen.length === 0) return [];
   const want = (side: 'a' | 'b') => {
     const m = new Map<number, Set<number>>();
@@ -39,7 +58,7 @@ export async function attachTextDiffs(res: DiffResult, a: DiffSide, b: DiffSide,
   try {
     for (const [side, s] of [['a', a], ['b', b]] as const)
       for (const [layer, idxs] of want(side)) {
-        const got = await fetch(s, layer, idxs, opts);
+        const got = await fetch(s, layer, idxs, { ...opts, maxBytes });
         for (const [i, buf] of got) contents[side].set(`${layer}:${i}`, buf);
       }
   } catch (e) {
@@ -47,10 +66,17 @@ export async function attachTextDiffs(res: DiffResult, a: DiffSide, b: DiffSide,
   }
   const patches: string[] = [];
   const hints = new Set<string>();
-  for (const c of chosen) {
+  let diffed = 0;
+  for (const [n, c] of chosen.entries()) {
     const x = contents.a.get(`${c.aLayer}:${c.aIndex}`);
     const y = contents.b.get(`${c.bLayer}:${c.bIndex}`);
     if (!x || !y) continue;
+    if (opts.collect && n < opts.collect.maxFiles && x.length <= opts.collect.maxBytes && y.length <= opts.collect.maxBytes) {
+      opts.collect.sink({ layer: c.aLayer, index: c.aIndex, side: 'a', path: c.path, content: x });
+      opts.collect.sink({ layer: c.aLayer, index: c.bIndex, side: 'b', path: c.path, content: y });
+    }
+    if (diffed >= opts.maxFiles || x.length > opts.maxBytes || y.length > opts.maxBytes) continue;
+    diffed++;
     const patch = textDiff(c.path, x, y, opts.maxBytes);
     if (!patch) continue;
     patches.push(patch.trimEnd());
@@ -63,7 +89,7 @@ export async function attachTextDiffs(res: DiffResult, a: DiffSide, b: DiffSide,
     if (hints.size) finding.detail = `changed lines contain ${[...hints].sort().join(' and ')}\n` + finding.detail;
   }
   const notes: Note[] = [];
-  if (res.contentChanges.length > chosen.length)
-    notes.push({ code: 'diff-text-limited', message: `unified diffs for ${chosen.length} of ${res.contentChanges.length} changed files (size and count limits)` });
+  if (res.contentChanges.length > diffed)
+    notes.push({ code: 'diff-text-limited', message: `unified diffs for ${diffed} of ${res.contentChanges.length} changed files (size, count and text limits)` });
   return notes;
 }
