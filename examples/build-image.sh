@@ -5,8 +5,9 @@
 #
 #   sh examples/build-image.sh OUT.tar                  # careless
 #   REPRODUCIBLE=1 SOURCE_DATE_EPOCH=1700000000 sh examples/build-image.sh OUT.tar
+#   repcheck build --src examples -- sh build-image.sh        # writes to $REPCHECK_OUT
 set -eu
-out=$1
+out=${1:-${REPCHECK_OUT:?usage: build-image.sh OUT.tar (or set REPCHECK_OUT)}}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
@@ -41,7 +42,7 @@ config=$(sha256sum "$work/config.json" | cut -d' ' -f1)
 mv "$work/config.json" "$work/image/$config.json"
 printf '[{"Config":"%s.json","RepoTags":["example/app:latest"],"Layers":["%s.tar.gz"]}]' "$config" "$layer" > "$work/image/manifest.json"
 if [ "${REPRODUCIBLE:-}" = 1 ]; then
-  tar -C "$work/image" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner -cf "$out" .
+  tar -C "$work/image" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner --mode=go-w -cf "$out" .
 else
   tar -C "$work/image" -cf "$out" .
 fi

@@ -1,6 +1,6 @@
 // The commander shell: the only place that reads argv and environment, prints, or picks an exit code.
 import { readFile } from 'node:fs/promises';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseReportJson } from '../render/index.js';
@@ -11,7 +11,7 @@ import { TOOL } from '../run/tool.js';
 import { registerBuild } from './build-command.js';
 import { applyConfig } from './config.js';
 import { emit, REPORT_DIR_LIMITS } from './emit.js';
-import { OPTIONS, type CommandName } from './options.js';
+import { addOptions } from './options.js';
 import { epoch, ignores, limits, list, owner, selection, severity, type Opts } from './parse.js';
 
 export interface Io {
@@ -111,16 +111,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return code;
   } catch (err) {
     return fail(err, io, debug);
-  }
-}
-
-export function addOptions(cmd: Command, name: CommandName): void {
-  for (const spec of OPTIONS) {
-    if (!spec.commands.includes(name)) continue;
-    const opt = new Option(spec.flags, spec.description);
-    if (spec.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
-    if (spec.default !== undefined) opt.default(spec.default);
-    cmd.addOption(opt);
   }
 }
 

@@ -1,4 +1,5 @@
 // The one option table: feeds commander, `--help` and the README's option list.
+import { Option, type Command } from 'commander';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../model/limits.js';
 import { FORMATS } from '../render/index.js';
 
@@ -25,8 +26,8 @@ export const OPTIONS: OptionSpec[] = [
   { flags: '-q, --quiet', description: 'no progress on stderr', commands: ALL },
   { flags: '--fail-on <severity>', description: 'exit 1 when a finding is at or above this severity: error|warning|info', commands: ALL, default: 'warning' },
   { flags: '--ignore <kinds>', description: 'ignore these finding kinds (comma-separated, repeatable); counted in the report', commands: ALL, repeatable: true },
-  { flags: '--ignore-path <glob>', description: 'ignore entries whose path matches (repeatable; `*`, `**`, `?`); counted in the report', commands: ['diff'], repeatable: true },
-  { flags: '--semantic', description: 'ignore timestamps, ordering, compression, tar format and image names: only contents and run-time metadata count', commands: ['diff'] },
+  { flags: '--ignore-path <glob>', description: 'ignore entries whose path matches (repeatable; `*`, `**`, `?`); counted in the report', commands: ['diff', 'build'], repeatable: true },
+  { flags: '--semantic', description: 'ignore timestamps, ordering, compression, tar format and image names: only contents and run-time metadata count', commands: ['diff', 'build'] },
   { flags: '--source-date-epoch <seconds>', description: 'expected SOURCE_DATE_EPOCH (default: $SOURCE_DATE_EPOCH, else inferred from the image)', commands: ['lint'] },
   { flags: '--owner <uid:gid>', description: 'expected owner of every entry', commands: ['lint'], default: '0:0' },
   { flags: '--image <ref|index>', description: 'pick one image of a multi-image input by reference or index', commands: ALL },
@@ -42,3 +43,14 @@ export const OPTIONS: OptionSpec[] = [
     default: String(DEFAULT_LIMITS[k]),
   })),
 ];
+
+/** Adds the table's options for one command to it. */
+export function addOptions(cmd: Command, name: CommandName): void {
+  for (const spec of OPTIONS) {
+    if (!spec.commands.includes(name)) continue;
+    const opt = new Option(spec.flags, spec.description);
+    if (spec.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+    if (spec.default !== undefined) opt.default(spec.default);
+    cmd.addOption(opt);
+  }
+}

@@ -24,7 +24,7 @@ export const DIFF_INFO: Partial<Record<Kind, DiffKindInfo>> = {
   'entry-mtime': {
     title: 'File mtimes differ',
     shapes: {
-      'constant-shift': { title: 'All mtimes shifted by a constant: the builds used different SOURCE_DATE_EPOCH values', fix: SAME_EPOCH },
+      'constant-shift': { title: 'All mtimes shifted by a constant: different SOURCE_DATE_EPOCH values or build clocks', fix: SAME_EPOCH },
       clock: { title: "mtimes fall in a build's wall-clock window: the build clock leaks into files", fix: CLAMP },
       clamped: { title: 'Only one build clamps mtimes', fix: CLAMP },
       'directories-only': { title: 'Only directory mtimes differ: directory times are not clamped', fix: 'Directories change when files below them are created during the build; clamp them too: GNU tar `--mtime=@$SOURCE_DATE_EPOCH --clamp-mtime`, or `touch -d @$SOURCE_DATE_EPOCH` every directory before archiving.' },

@@ -99,6 +99,23 @@ export interface BuildSummary {
   builds: number;
   /** Why the search stopped early, when it did (`--max-builds`, `--no-search`). */
   searchStopped?: string;
+  /** What each cause (same order as `causes`) changes, and how to fix it. */
+  effects?: CauseEffect[];
+  /** What the control pair (nothing varied) already showed, when it differed. */
+  control?: { kinds: string[]; paths: string[] } | null;
+}
+
+export interface CauseEffect {
+  /** The variation ids of the cause. */
+  variations: string[];
+  /** Finding kinds this cause produces. */
+  kinds: string[];
+  /** A few of the paths it changes. */
+  paths: string[];
+  /** One fix hint per variation of the cause. */
+  hints: string[];
+  /** False when the search stopped before this set was minimal. */
+  minimal: boolean;
 }
 
 export interface Report {

@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Example } from '../model/finding.js';
 import type { Report, ReportFinding } from '../model/report.js';
 import type { Severity } from '../model/types.js';
+import { renderBuildSection } from './build-section.js';
 import { safeText, shortText } from './escape.js';
 import { formatValue } from './values.js';
 
@@ -16,6 +17,7 @@ const MARK: Record<Severity, string> = { error: 'error  ', warning: 'warning', i
 export function renderText(report: Report, opts: TextOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const out: string[] = [];
+  if (report.build) out.push(renderBuildSection(report, { color: opts.color }).trimEnd(), '');
   for (const input of report.inputs) {
     const many = input.images.length > 1;
     const imgs = input.images
