@@ -3,7 +3,7 @@
 // temp dirs, shows progress on a terminal's stderr, emits the report, picks the exit code.
 import { statSync } from 'node:fs';
 import { isAbsolute, normalize, resolve } from 'node:path';
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import {
   artifactComparator, BuildAborted, BuildError, buildReport, buildTwice, isVariationId, removeLiveTempRootsSync,
   VARIATION_IDS, type BuildProgress, type VariationId,
@@ -17,38 +17,12 @@ import type { Io } from './main.js';
 import { addOptions } from './options.js';
 import { format, ignores, limits, list, nonNegInt, selection, severity, type Opts } from './parse.js';
 
-const DEFAULT_MAX_BUILDS = 32;
-
-/** `--no-vary <ids>` takes a value: commander would read a `--no-` flag as the negation of --vary. */
-class ValueOption extends Option {
-  constructor(flags: string, description: string, private readonly attr: string) {
-    super(flags, description);
-    this.negate = false;
-  }
-  override attributeName(): string {
-    return this.attr;
-  }
-}
-
-const repeat = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
-
 export function registerBuild(program: Command, io: Io, setCode: (n: number) => void): void {
   const cmd = program
     .command('build')
     .description('build twice in fresh temp dirs under varied conditions, diff the artifacts, find the culprit variations')
     .argument('<command...>', 'the build command, after `--`; it writes its artifact to $REPCHECK_OUT (or use --artifact)')
     .usage('[options] -- CMD [ARGS...]');
-  cmd.addOption(new Option('--src <dir>', 'source tree copied into each build dir').default('.'));
-  cmd.addOption(new Option('--artifact <path>', 'the artifact, relative to the build dir (default: what the build writes to $REPCHECK_OUT)'));
-  cmd.addOption(new Option('--vary <ids>', `vary only these (comma-separated, repeatable): ${VARIATION_IDS.join(', ')}`).argParser(repeat));
-  cmd.addOption(new ValueOption('--no-vary <ids>', 'do not vary these (comma-separated, repeatable)', 'noVary').argParser(repeat));
-  cmd.addOption(new Option('--no-search', 'when the builds differ, skip the control build and the culprit search'));
-  cmd.addOption(new Option('--max-builds <n>', 'most builds in all, the search included').default(String(DEFAULT_MAX_BUILDS)));
-  cmd.addOption(new Option('--timeout <duration>', 'kill a build (its whole process group) after this long: 90, 90s, 15m, 1h'));
-  cmd.addOption(new Option('--keep', 'keep the build dirs, artifacts and logs, and print where'));
-  cmd.addOption(
-    new Option('--env <NAME[=VALUE]>', 'pass this variable to the builds (value from here unless given; repeatable); only PATH is passed otherwise').argParser(repeat),
-  );
   addOptions(cmd, 'build');
 
   cmd.action(async (command: string[], _o: Opts, self: Command) => {

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../model/limits.js';
 import { FORMATS } from '../render/index.js';
+import { VARIATION_IDS } from '../build/variations/index.js';
 
 export type CommandName = 'lint' | 'diff' | 'render' | 'build';
 
@@ -12,6 +13,19 @@ export interface OptionSpec {
   commands: readonly CommandName[];
   repeatable?: boolean;
   default?: string;
+  /** The option's key in commander's opts, when its flag would mislead commander (`--no-vary <ids>` is a value, not a negation). */
+  attribute?: string;
+}
+
+/** An option whose attribute name is given, not derived: `--no-vary <ids>` takes a value. */
+class NamedOption extends Option {
+  constructor(flags: string, description: string, private readonly attr: string) {
+    super(flags, description);
+    this.negate = false;
+  }
+  override attributeName(): string {
+    return this.attr;
+  }
 }
 
 const ALL: readonly CommandName[] = ['lint', 'diff', 'build'];
@@ -28,6 +42,15 @@ export const OPTIONS: OptionSpec[] = [
   { flags: '--ignore <kinds>', description: 'ignore these finding kinds (comma-separated, repeatable); counted in the report', commands: ALL, repeatable: true },
   { flags: '--ignore-path <glob>', description: 'ignore entries whose path matches (repeatable; `*`, `**`, `?`); counted in the report', commands: ['diff', 'build'], repeatable: true },
   { flags: '--semantic', description: 'ignore timestamps, ordering, compression, tar format and image names: only contents and run-time metadata count', commands: ['diff', 'build'] },
+  { flags: '--src <dir>', description: 'build: the source tree copied into each build dir', commands: ['build'], default: '.' },
+  { flags: '--artifact <path>', description: 'build: the artifact, relative to the build dir (default: what the build writes to $REPCHECK_OUT)', commands: ['build'] },
+  { flags: '--vary <ids>', description: `build: vary only these (comma-separated, repeatable): ${VARIATION_IDS.join(', ')}`, commands: ['build'], repeatable: true },
+  { flags: '--no-vary <ids>', description: 'build: do not vary these (comma-separated, repeatable)', commands: ['build'], repeatable: true, attribute: 'noVary' },
+  { flags: '--no-search', description: 'build: when the builds differ, skip the control build and the culprit search', commands: ['build'] },
+  { flags: '--max-builds <n>', description: 'build: most builds in all, the search included', commands: ['build'], default: '32' },
+  { flags: '--timeout <duration>', description: 'build: kill a build (its whole process group) after this long: 90, 90s, 15m, 1h', commands: ['build'] },
+  { flags: '--keep', description: 'build: keep the build dirs, artifacts and logs, and print where', commands: ['build'] },
+  { flags: '--env <NAME[=VALUE]>', description: 'build: pass this variable to the builds (value from here unless given; repeatable); only PATH is passed otherwise', commands: ['build'], repeatable: true },
   { flags: '--source-date-epoch <seconds>', description: 'expected SOURCE_DATE_EPOCH (default: $SOURCE_DATE_EPOCH, else inferred from the image)', commands: ['lint'] },
   { flags: '--owner <uid:gid>', description: 'expected owner of every entry', commands: ['lint'], default: '0:0' },
   { flags: '--image <ref|index>', description: 'pick one image of a multi-image input by reference or index', commands: ALL },
@@ -48,7 +71,7 @@ export const OPTIONS: OptionSpec[] = [
 export function addOptions(cmd: Command, name: CommandName): void {
   for (const spec of OPTIONS) {
     if (!spec.commands.includes(name)) continue;
-    const opt = new Option(spec.flags, spec.description);
+    const opt = spec.attribute ? new NamedOption(spec.flags, spec.description, spec.attribute) : new Option(spec.flags, spec.description);
     if (spec.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
     if (spec.default !== undefined) opt.default(spec.default);
     cmd.addOption(opt);
