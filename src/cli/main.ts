@@ -12,7 +12,8 @@ import { registerBuild } from './build-command.js';
 import { applyConfig } from './config.js';
 import { emit, REPORT_DIR_LIMITS } from './emit.js';
 import { addOptions } from './options.js';
-import { epoch, ignores, limits, list, owner, selection, severity, type Opts } from './parse.js';
+import { epoch, format, ignores, limits, list, owner, selection, severity, type Opts } from './parse.js';
+import { startProgress } from './progress-bar.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -47,6 +48,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   lint.action(async (paths: string[], _o: Opts, cmd: Command) => {
     const { opts, config } = await applyConfig(cmd, cwd);
     debug = Boolean(opts.debug);
+    const bar = startProgress(io, Boolean(opts.quiet), format(String(opts.format)));
     const report = await lintPaths(paths, {
       limits: limits(opts),
       epoch: epoch(opts, io.env),
@@ -54,7 +56,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       ignore: ignores(opts.ignore),
       failOn: severity(String(opts.failOn)),
       ...selection(opts),
-    });
+      ...(bar.tracker ? { progress: bar.tracker } : {}),
+    }).finally(() => bar.stop());
     setCode(await emit(report, { io, opts, config }));
   });
 
@@ -68,6 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const { opts, config } = await applyConfig(cmd, cwd);
     debug = Boolean(opts.debug);
     const files: CollectedFile[] = [];
+    const bar = startProgress(io, Boolean(opts.quiet), format(String(opts.format)));
     const report = await diffPaths(a, b, {
       limits: limits(opts),
       ignore: ignores(opts.ignore),
@@ -76,7 +80,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       failOn: severity(String(opts.failOn)),
       ...selection(opts),
       ...(typeof opts.reportDir === 'string' ? { collect: { ...REPORT_DIR_LIMITS, sink: (f: CollectedFile) => files.push(f) } } : {}),
-    });
+      ...(bar.tracker ? { progress: bar.tracker } : {}),
+    }).finally(() => bar.stop());
     setCode(await emit(report, { io, opts, config, files }));
   });
 

@@ -8,6 +8,7 @@ import type { DiffPair, Report } from '../model/report.js';
 import type { Image, LayerScan, Note, OpenedInput, Severity } from '../model/types.js';
 import { openInput, selectImages } from '../sources/index.js';
 import { sameBytes } from './same-bytes.js';
+import type { ProgressTracker } from './progress.js';
 import { assembleReport } from './report.js';
 import { entryDeltas } from './entry-deltas.js';
 import { pairImages } from './pair-images.js';
@@ -41,6 +42,8 @@ export interface DiffOptions {
   textDiffFiles?: number;
   /** Receives both versions of changed files (for --report-dir). */
   collect?: FileCollector;
+  /** Counts bytes read per input (for a progress bar). */
+  progress?: ProgressTracker;
 }
 
 export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions): Promise<Report> {
@@ -55,8 +58,9 @@ export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions)
   const b = await openInput(bPath, { limits: opts.limits, label: bLabel });
   for (const input of [a, b]) notes.push(...input.notes.map((n) => ({ ...n, input: n.input ?? input.label })));
   const sel = { image: opts.image, platform: opts.platform };
-  const aImages = selectImages(a, sel);
-  const bImages = selectImages(b, sel);
+  const track = (input: OpenedInput, images: Image[]) => (opts.progress ? opts.progress.track(input.label, images) : images);
+  const aImages = track(a, selectImages(a, sel));
+  const bImages = track(b, selectImages(b, sel));
   const inputs = [summarizeInput(a, aImages), summarizeInput(b, bImages)];
   if (identical) {
     return assembleReport({ mode: 'diff', inputs, findings: [], notes, ignore: { kinds: ignore }, failOn: opts.failOn, verdict: 'identical', pairs: [] });

@@ -6,6 +6,7 @@ import type { Report } from '../model/report.js';
 import type { LayerScan, Note, Severity } from '../model/types.js';
 import { lintImage } from '../lint/index.js';
 import { openInput, selectImages } from '../sources/index.js';
+import type { ProgressTracker } from './progress.js';
 import { assembleReport } from './report.js';
 import { scanImageLayers, summarizeInput } from './scan-image.js';
 
@@ -18,6 +19,8 @@ export interface LintOptions {
   failOn: Severity;
   image?: string;
   platform?: string;
+  /** Counts bytes read per input (for a progress bar). */
+  progress?: ProgressTracker;
 }
 
 export async function lintPaths(paths: string[], opts: LintOptions): Promise<Report> {
@@ -27,7 +30,8 @@ export async function lintPaths(paths: string[], opts: LintOptions): Promise<Rep
   let epoch: Report['epoch'] | undefined;
   for (const path of paths) {
     const input = await openInput(path, { limits: opts.limits, label: path });
-    const images = selectImages(input, { image: opts.image, platform: opts.platform });
+    const selected = selectImages(input, { image: opts.image, platform: opts.platform });
+    const images = opts.progress ? opts.progress.track(input.label, selected) : selected;
     inputs.push(summarizeInput(input, images));
     notes.push(...input.notes.map((n) => ({ ...n, input: n.input ?? input.label })));
     const multi = input.images.length > 1;
