@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { InputError, UsageError } from '../errors.js';
+import { safeText } from '../render/escape.js';
 import { parseReportJson } from '../render/index.js';
 import { diffPaths } from '../run/diff.js';
 import { lintPaths } from '../run/lint.js';
@@ -125,7 +126,8 @@ export function fail(err: unknown, io: Io, debug: boolean): number {
     return 2; // commander already printed its one line; its default exit code 1 would read as "findings"
   }
   if (err instanceof UsageError || err instanceof InputError || err instanceof ConfigError) {
-    io.stderr(`repcheck: ${err.message}\n`);
+    // The message may quote what the user typed or what an archive holds: one safe line.
+    io.stderr(`repcheck: ${safeText(err.message)}\n`);
     if (debug && err.stack) io.stderr(err.stack + '\n');
     return 2;
   }

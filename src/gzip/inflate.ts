@@ -254,6 +254,13 @@ export class GzipInflater {
     };
   }
 
+  /** Stops early (the caller read what it needed): frees the current zlib stream. */
+  abort(): void {
+    if (this.failed === null) this.failed = new FormatError('gzip inflater aborted');
+    this.inf?.destroy();
+    this.inf = null;
+  }
+
   /** A promise that a failure (codec error, onData throwing) rejects early. */
   private wait(fn: (resolve: () => void, reject: (e: unknown) => void) => void): Promise<void> {
     return new Promise<void>((resolve, reject) => {

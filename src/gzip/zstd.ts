@@ -1,9 +1,24 @@
-// Streaming zstd decompression with fzstd (pure JS), plus a frame walker over the compressed
-// bytes (RFC 8878 §3.1) that counts frames and notices truncation without decompressing:
-// frame and block headers carry their sizes, so the walk skips block contents.
-// fzstd does not verify the optional XXH64 content checksum; the walker only skips it.
-import { Decompress } from 'fzstd';
+// Streaming zstd decompression with fzstd (pure JS, vendored with fixes: fzstd-stream.ts), plus
+// a frame walker over the compressed bytes (RFC 8878 §3.1) that counts frames, notices
+// truncation and checks frame and block headers before the decoder sees them: frame and block
+// headers carry their sizes, so the walk skips block contents.
+//
+// Checked here, with the offset of the offending field:
+//   - the window a frame declares (the decoder keeps that much history in memory) against
+//     maxWindowBytes, 128 MiB by default: the reference decoder's own default limit
+//     (ZSTD_WINDOWLOG_LIMIT_DEFAULT = 27; `zstd -d` refuses more without --long/--memory);
+//   - dictionary frames (no dictionary is ever available: refused, not mis-decoded);
+//   - Block_Size against Block_Maximum_Size = min(window, 128 KiB);
+//   - the XXH64 content checksum of every frame that declares one (fzstd skipped it).
 import { FormatError } from '../errors.js';
+import { Decompress } from './fzstd-stream.js';
+import { Xxh64 } from './xxh64.js';
+
+/** Default for ZstdInflaterOptions.maxWindowBytes: 2^27, zstd's default decoder limit. */
+export const ZSTD_MAX_WINDOW = 128 * 1024 * 1024;
+
+/** RFC 8878 §3.1.1.2: Block_Maximum_Size is min(Window_Size, 128 KiB). */
+const BLOCK_MAX = 128 * 1024;
 
 export interface ZstdResult {
   /** zstd frames (skippable frames not included). */
@@ -15,7 +30,13 @@ export interface ZstdResult {
 
 const enum W { Magic, SkipSize, Skip, Fhd, HeaderRest, BlockHeader, BlockBody, Checksum }
 
-/** Walks frame structure; feed() throws FormatError on bad magic / reserved bits. */
+/** A frame's stored content checksum and where it is. */
+export interface StoredChecksum {
+  value: number;
+  offset: number;
+}
+
+/** Walks frame structure; feed() throws FormatError on bad magic, reserved bits, limits. */
 export class ZstdFrameWalker {
   private state = W.Magic;
   private need = 4;
@@ -24,9 +45,18 @@ export class ZstdFrameWalker {
   private skip = 0;
   private checksum = false;
   private frameStart = 0;
+  /** The current frame's header fields, read in HeaderRest. */
+  private single = false;
+  private fcsBytes = 0;
+  private didBytes = 0;
+  private blockMax = BLOCK_MAX;
   offset = 0;
   frames = 0;
   skippableFrames = 0;
+  /** Content checksums read but not yet compared (the inflater takes them). */
+  readonly checksums: StoredChecksum[] = [];
+
+  constructor(private readonly maxWindowBytes = ZSTD_MAX_WINDOW) {}
 
   feed(chunk: Buffer): void {
     let pos = 0;
@@ -92,26 +122,30 @@ export class ZstdFrameWalker {
         this.checksum = (fhd & 0x04) !== 0;
         const did = [0, 1, 2, 4][fhd & 3]!;
         const fcs = [single ? 1 : 0, 2, 4, 8][fcsFlag]!;
+        this.single = single;
+        this.didBytes = did;
+        this.fcsBytes = fcs;
+        // Single_Segment_Flag without a content size cannot happen (fcs is then >= 1 byte).
         const rest = (single ? 0 : 1) + did + fcs;
-        if (rest > 0) {
-          this.state = W.HeaderRest;
-          this.need = rest;
-        } else {
-          this.state = W.BlockHeader;
-          this.need = 3;
-        }
+        this.state = W.HeaderRest;
+        this.need = rest;
         return;
       }
-      case W.HeaderRest:
+      case W.HeaderRest: {
+        this.frameHeader(b, at);
         this.state = W.BlockHeader;
         this.need = 3;
         return;
+      }
       case W.BlockHeader: {
         const h = b[0]! | (b[1]! << 8) | (b[2]! << 16);
         const last = (h & 1) !== 0;
         const type = (h >> 1) & 3;
         const size = h >>> 3;
         if (type === 3) throw new FormatError('reserved zstd block type', at);
+        if (size > this.blockMax) {
+          throw new FormatError(`zstd block of ${size} bytes exceeds the frame's block maximum of ${this.blockMax}`, at);
+        }
         this.skip = type === 1 ? 1 : size;
         this.afterBlock = last ? (this.checksum ? W.Checksum : W.Magic) : W.BlockHeader;
         if (this.skip > 0) this.state = W.BlockBody;
@@ -119,10 +153,39 @@ export class ZstdFrameWalker {
         return;
       }
       case W.Checksum:
+        this.checksums.push({ value: b.readUInt32LE(0), offset: at });
         this.state = W.Magic;
         this.need = 4;
         return;
     }
+  }
+
+  /** Window descriptor, dictionary id and content size (RFC 8878 §3.1.1.1), at offset `at`. */
+  private frameHeader(b: Buffer, at: number): void {
+    let p = 0;
+    let window: number;
+    let windowAt = at;
+    if (!this.single) {
+      const wd = b[p++]!;
+      const base = 2 ** (10 + (wd >> 3));
+      window = base + (base / 8) * (wd & 7);
+    } else {
+      window = 0; // the content size, below
+    }
+    if (this.didBytes > 0) {
+      const did = b.readUIntLE(p, this.didBytes);
+      if (did !== 0) throw new FormatError(`zstd frame needs dictionary ${did}, which is not available`, at + p);
+      p += this.didBytes;
+    }
+    if (this.single) {
+      windowAt = at + p;
+      const n = this.fcsBytes;
+      window = n === 8 ? Number(b.readBigUInt64LE(p)) : b.readUIntLE(p, n) + (n === 2 ? 256 : 0);
+    }
+    if (window > this.maxWindowBytes) {
+      throw new FormatError(`zstd frame window of ${window} bytes exceeds the ${this.maxWindowBytes}-byte limit of the decoder`, windowAt);
+    }
+    this.blockMax = Math.min(window, BLOCK_MAX);
   }
 
   /** Throws when the input stopped inside a frame. */
@@ -136,23 +199,56 @@ export class ZstdFrameWalker {
 }
 
 export interface ZstdInflaterOptions {
-  /** Decompressed bytes; the buffer may alias fzstd's window: use it before returning. */
+  /** Decompressed bytes; a fresh buffer per block, never reused by the decoder. */
   onData(chunk: Buffer): void;
+  /** Largest frame window accepted (default ZSTD_MAX_WINDOW). */
+  maxWindowBytes?: number;
 }
+
+interface StreamDecoder {
+  push(chunk: Uint8Array, final?: boolean): void;
+}
+type StreamDecoderClass = new (
+  ondata: (data: Uint8Array, final: boolean, checksummed: number) => void,
+  onframe: (checksummed: number) => void,
+) => StreamDecoder;
 
 /** Synchronous push decompressor for a whole zstd blob (all frames). */
 export class ZstdInflater {
-  private readonly walker = new ZstdFrameWalker();
-  private readonly z: Decompress;
+  private readonly walker: ZstdFrameWalker;
+  private readonly z: StreamDecoder;
+  private readonly hash = new Xxh64();
+  /** Checksums of finished frames not yet compared with the stored ones. */
+  private readonly computed: number[] = [];
   private outBytes = 0;
   private failed: unknown = null;
 
   constructor(opts: ZstdInflaterOptions) {
-    this.z = new Decompress((data) => {
-      if (data.length === 0) return;
-      this.outBytes += data.length;
-      opts.onData(Buffer.from(data.buffer, data.byteOffset, data.length));
-    });
+    this.walker = new ZstdFrameWalker(opts.maxWindowBytes);
+    this.z = new (Decompress as unknown as StreamDecoderClass)(
+      (data, _final, checksummed) => {
+        if (data.length === 0) return;
+        this.outBytes += data.length;
+        if (checksummed) this.hash.update(data);
+        opts.onData(Buffer.from(data.buffer, data.byteOffset, data.length));
+      },
+      (checksummed) => {
+        if (checksummed) this.computed.push(this.hash.low32());
+        this.hash.reset();
+      },
+    );
+  }
+
+  /** Compares every frame checksum both sides have. */
+  private verify(): void {
+    const stored = this.walker.checksums;
+    while (stored.length > 0 && this.computed.length > 0) {
+      const s = stored.shift()!;
+      const c = this.computed.shift()!;
+      if (s.value !== c) {
+        throw new FormatError(`zstd frame content checksum mismatch (stored ${hex8(s.value)}, computed ${hex8(c)})`, s.offset);
+      }
+    }
   }
 
   write(chunk: Buffer): void {
@@ -162,6 +258,7 @@ export class ZstdInflater {
       const at = this.walker.offset;
       this.walker.feed(chunk);
       this.decode(chunk, false, at);
+      this.verify();
     } catch (e) {
       this.failed = e;
       throw e;
@@ -173,6 +270,10 @@ export class ZstdInflater {
     try {
       this.walker.finish();
       this.decode(new Uint8Array(0), true, this.walker.offset);
+      this.verify();
+      if (this.walker.checksums.length + this.computed.length > 0) {
+        throw new FormatError('zstd frame content checksums do not pair up with the frames', this.walker.offset);
+      }
     } catch (e) {
       this.failed = e;
       throw e;
@@ -193,4 +294,8 @@ export class ZstdInflater {
       throw new FormatError(`corrupt zstd data (${e instanceof Error ? e.message : String(e)})`, at);
     }
   }
+}
+
+function hex8(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
 }

@@ -9,10 +9,19 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u206
 
 /** Escape control, bidi and invisible characters as `\xNN` / `\u{NNNN}`. */
 export function safeText(s: string): string {
-  return s.replace(UNSAFE, (c) => {
-    const cp = c.codePointAt(0)!;
-    return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u{${cp.toString(16)}}`;
-  });
+  return s.replace(UNSAFE, escapeOne);
+}
+
+/**
+ * `\xNN` for C0/C1 controls and for U+DC80..U+DCFF, the lone surrogates a tar path holds for
+ * bytes that were not UTF-8 (tar/header.ts surrogateEscape): shown as the byte they stand for.
+ * `\u{NNNN}` for the rest.
+ */
+function escapeOne(c: string): string {
+  const cp = c.codePointAt(0)!;
+  if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, '0')}`;
+  if (cp >= 0xdc80 && cp <= 0xdcff) return `\\x${(cp - 0xdc00).toString(16)}`;
+  return `\\u{${cp.toString(16)}}`;
 }
 
 /**
@@ -55,10 +64,7 @@ const UNSAFE_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200
 
 /** Like safeText, but keeps newlines and tabs: for multi-line text such as a unified diff. */
 export function safeBlockText(s: string): string {
-  return s.replace(UNSAFE_BLOCK, (c) => {
-    const cp = c.codePointAt(0)!;
-    return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u{${cp.toString(16)}}`;
-  });
+  return s.replace(UNSAFE_BLOCK, escapeOne);
 }
 
 /** HTML for a multi-line block (`<pre>` content): newlines and tabs kept. */

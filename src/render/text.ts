@@ -63,9 +63,9 @@ function finding(f: ReportFinding, c: ChalkInstance, verbose: boolean): string[]
   const lines = [`${colour(MARK[f.severity])} ${c.bold(f.kind)}  ${f.title}${where.length ? c.dim(`  [${where.join(', ')}]`) : ''}`];
   const ind = '         ';
   if (f.path !== null && f.count <= 1) lines.push(`${ind}${shortText(f.path)}`);
-  if (f.value !== undefined) lines.push(`${ind}${f.field ?? 'value'}: ${formatValue(f.field, f.value)}`);
+  if (f.value !== undefined) lines.push(`${ind}${safeText(f.field ?? 'value')}: ${formatValue(f.field, f.value)}`);
   if (f.a !== undefined || f.b !== undefined)
-    lines.push(`${ind}${f.field ?? 'value'}: ${formatValue(f.field, f.a)} → ${formatValue(f.field, f.b)}`);
+    lines.push(`${ind}${safeText(f.field ?? 'value')}: ${formatValue(f.field, f.a)} → ${formatValue(f.field, f.b)}`);
   // A single occurrence is fully said by its value; examples are for aggregated findings.
   const single = f.count <= 1 && (f.value !== undefined || f.a !== undefined || f.b !== undefined);
   const ex = single ? [] : verbose ? f.examples : f.examples.slice(0, 3);
@@ -81,8 +81,8 @@ function example(e: Example, field: string | null): string {
   if (e.layer !== undefined) parts.push(`layer ${e.layer}`);
   if (e.path !== undefined) parts.push(shortText(e.path));
   const fld = e.field ?? field;
-  if (e.value !== undefined) parts.push(`${e.field ? `${e.field}: ` : ''}${formatValue(fld, e.value)}`);
-  if (e.a !== undefined || e.b !== undefined) parts.push(`${e.field ? `${e.field}: ` : ''}${formatValue(fld, e.a)} → ${formatValue(fld, e.b)}`);
+  if (e.value !== undefined) parts.push(`${e.field ? `${safeText(e.field)}: ` : ''}${formatValue(fld, e.value)}`);
+  if (e.a !== undefined || e.b !== undefined) parts.push(`${e.field ? `${safeText(e.field)}: ` : ''}${formatValue(fld, e.a)} → ${formatValue(fld, e.b)}`);
   return parts.join('  ');
 }
 

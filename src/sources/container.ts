@@ -3,6 +3,7 @@
 // every flavour × wrapper combination goes through the same code.
 import { FormatError, InputError, LimitError } from '../errors.js';
 import { FormatLimitError, toLimitError } from '../io/limit-error.js';
+import { printable } from '../io/printable.js';
 import { LIMIT_FLAGS, type Limits } from '../model/limits.js';
 
 export type MemberKind = 'file' | 'dir' | 'symlink' | 'other';
@@ -33,9 +34,31 @@ export interface Container {
   open(name: string): Promise<AsyncIterable<Buffer>>;
 }
 
-/** `label:member`, the `file` of every InputError about a member. */
+/**
+ * `label:member`, the `file` of every InputError about a member. The member name comes from the
+ * archive (or from a manifest naming it): escaped, so an error line stays one harmless line.
+ */
 export function memberLabel(c: { label: string }, name: string): string {
-  return `${c.label}:${name}`;
+  return `${c.label}:${printable(name)}`;
+}
+
+/**
+ * Most layer references all images of one input may add up to. Each reference is linted (and
+ * diffed) on its own, so an image list that names the same layers over and over would multiply
+ * the work; real archives stay far below (`docker save` of 500 images of 40 layers: 20,000).
+ */
+export const MAX_LAYER_REFS = 100_000;
+
+export function tooManyLayerRefs(): string {
+  return `its images name more than ${MAX_LAYER_REFS} layers in all`;
+}
+
+/**
+ * The message for a 0-byte layer: not a tar at all (the smallest tar, an empty one, is its
+ * 1024-byte end marker), whatever a lenient reader would make of it.
+ */
+export function emptyLayer(layer: number, image: number | string): string {
+  return `layer ${layer} of image ${image} is empty (0 bytes), not a tar`;
 }
 
 export function jsonLimitError(file: string, limits: Limits): LimitError {
@@ -79,24 +102,29 @@ export function resolveInTable(
   lookup: (n: string) => MemberStat | null,
   limits: Limits,
 ): string | null {
+  const file = memberLabel({ label }, name);
   let cur = normalizeMemberPath(name);
-  if (cur === null) return null;
+  if (cur === null) {
+    // `../x` named by a manifest: refused outright, never looked up anywhere.
+    if (name.split('/').includes('..')) throw new InputError(file, 'points outside the archive');
+    return null;
+  }
   const seen = new Set<string>();
   for (let hops = 0; ; hops++) {
     const st = lookup(cur);
     if (!st) return null;
     if (st.kind !== 'symlink' && st.linkTarget === undefined) return cur;
-    if (seen.has(cur)) throw new InputError(`${label}:${name}`, `symlink loop at ${cur}`);
+    if (seen.has(cur)) throw new InputError(file, `symlink loop at ${printable(cur)}`);
     seen.add(cur);
     if (hops >= limits.maxSymlinkHops) {
       const f = LIMIT_FLAGS.maxSymlinkHops;
-      throw new LimitError(`${label}:${name}`, f.name, f.flag, limits.maxSymlinkHops);
+      throw new LimitError(file, f.name, f.flag, limits.maxSymlinkHops);
     }
     const target = st.linkTarget ?? '';
     let next: string | null;
     if (st.kind === 'symlink') {
       if (target.startsWith('/')) {
-        throw new InputError(`${label}:${name}`, `symlink ${cur} -> ${target} points outside the archive (absolute target)`);
+        throw new InputError(file, `symlink ${printable(cur)} -> ${printable(target)} points outside the archive (absolute target)`);
       }
       const dir = cur.includes('/') ? cur.slice(0, cur.lastIndexOf('/')) : '';
       next = normalizeMemberPath(dir ? `${dir}/${target}` : target);
@@ -104,7 +132,7 @@ export function resolveInTable(
       next = normalizeMemberPath(target);
     }
     if (next === null) {
-      throw new InputError(`${label}:${name}`, `link ${cur} -> ${target} points outside the archive`);
+      throw new InputError(file, `link ${printable(cur)} -> ${printable(target)} points outside the archive`);
     }
     cur = next;
   }

@@ -1,10 +1,16 @@
 // Streams a whole compressed input file (a `.tar.gz` / `.tar.zst` image archive or layer)
 // decompressed. Used by the compressed-tar container, which re-runs it for every member it opens.
+//
+// The same strict decoders as the layer scanner (gzip/inflate.ts, gzip/zstd.ts), not
+// zlib.createGunzip: Gunzip silently ignores garbage after the last member, and every error
+// here names its offset. Output is bounded by limits.maxLayerBytes and, past 64 MiB, by
+// limits.maxRatio (a gzip bomb as input).
 import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import { Decompress } from 'fzstd';
 import { InputError, LimitError } from '../errors.js';
+import { GzipInflater } from '../gzip/inflate.js';
+import { ZstdInflater } from '../gzip/zstd.js';
 import { LIMIT_FLAGS, type Limits } from '../model/limits.js';
+import { asInputError } from './container.js';
 
 export type Wrapper = 'gzip' | 'zstd';
 
@@ -12,9 +18,12 @@ export type Wrapper = 'gzip' | 'zstd';
 const RATIO_FLOOR = 64 * 1024 * 1024;
 
 /**
- * Decompressed bytes of `path`. `label` names errors. The output is bounded by
- * `limits.maxLayerBytes` and, past 64 MiB, by `limits.maxRatio` (a gzip bomb as input).
+ * Compressed bytes handed to the decoder at once. Deflate expands at most ~1032:1, so what one
+ * piece can produce before the generator yields it is bounded (~16 MiB), whatever the data.
  */
+const PIECE = 16 * 1024;
+
+/** Decompressed bytes of `path`. `label` names errors. */
 export async function* decompressFile(
   path: string,
   wrapper: Wrapper,
@@ -23,8 +32,9 @@ export async function* decompressFile(
 ): AsyncGenerator<Buffer> {
   let inBytes = 0;
   let outBytes = 0;
-  const check = (n: number): void => {
-    outBytes += n;
+  const out: Buffer[] = [];
+  const onData = (chunk: Buffer): void => {
+    outBytes += chunk.length;
     if (outBytes > limits.maxLayerBytes) {
       const f = LIMIT_FLAGS.maxLayerBytes;
       throw new LimitError(label, f.name, f.flag, limits.maxLayerBytes);
@@ -33,60 +43,39 @@ export async function* decompressFile(
       const f = LIMIT_FLAGS.maxRatio;
       throw new LimitError(label, f.name, f.flag, limits.maxRatio);
     }
+    out.push(chunk);
   };
-  const src = createReadStream(path);
-  if (wrapper === 'gzip') {
-    const gz = createGunzip();
-    src.on('data', (c: Buffer | string) => (inBytes += c.length));
-    src.on('error', (e) => gz.destroy(e));
-    src.pipe(gz);
-    try {
-      for await (const chunk of gz as AsyncIterable<Buffer>) {
-        check(chunk.length);
-        yield chunk;
-      }
-    } catch (err) {
-      throw wrapCodecError(label, 'gzip', err);
-    } finally {
-      src.destroy();
-      gz.destroy();
-    }
-    return;
-  }
-  // zstd: fzstd is a push decoder; its output chunks may alias its window, so copy them.
-  const out: Buffer[] = [];
-  const z = new Decompress((data) => {
-    out.push(Buffer.from(data));
-  });
+  const gz = wrapper === 'gzip' ? new GzipInflater({ onData, maxHeaderBytes: limits.maxHeaderBytes }) : null;
+  const zs = wrapper === 'zstd' ? new ZstdInflater({ onData }) : null;
+  const src = createReadStream(path, { highWaterMark: 64 * 1024 });
   try {
     for await (const chunk of src as AsyncIterable<Buffer>) {
-      inBytes += chunk.length;
-      z.push(chunk);
-      while (out.length) {
-        const b = out.shift()!;
-        check(b.length);
-        yield b;
+      for (let p = 0; p < chunk.length; p += PIECE) {
+        const piece = chunk.subarray(p, p + PIECE);
+        inBytes += piece.length;
+        if (gz) await gz.write(piece);
+        else zs!.write(piece);
+        for (let i = 0; i < out.length; i++) yield out[i]!;
+        out.length = 0;
       }
     }
-    z.push(new Uint8Array(0), true);
-    while (out.length) {
-      const b = out.shift()!;
-      check(b.length);
-      yield b;
-    }
+    if (gz) await gz.end();
+    else zs!.end();
+    for (let i = 0; i < out.length; i++) yield out[i]!;
+    out.length = 0;
   } catch (err) {
-    throw wrapCodecError(label, 'zstd', err);
+    throw wrapError(label, err);
   } finally {
     src.destroy();
+    gz?.abort();
   }
 }
 
-function wrapCodecError(label: string, codec: Wrapper, err: unknown): unknown {
+function wrapError(label: string, err: unknown): unknown {
   if (err instanceof InputError) return err;
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string' && e.code.startsWith('E') && e.syscall) {
     return new InputError(label, `cannot read: ${e.code}`);
   }
-  const msg = e instanceof Error ? e.message : String(err);
-  return new InputError(label, `corrupt ${codec} data (${msg})`);
+  return asInputError(label, err);
 }

@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
  * The only algorithms whose digests become blob paths (OCI image-spec descriptor.md, "Registered
  * algorithms"): an exact length of lowercase hex, so a digest can never smuggle `/` or `..`.
  */
-const DIGEST_RE: Record<string, RegExp> = {
-  sha256: /^[a-f0-9]{64}$/,
-  sha512: /^[a-f0-9]{128}$/,
-};
+const DIGEST_RE = new Map<string, RegExp>([
+  ['sha256', /^[a-f0-9]{64}$/],
+  ['sha512', /^[a-f0-9]{128}$/],
+]);
 
 export interface ParsedDigest {
   algorithm: 'sha256' | 'sha512';
@@ -23,7 +23,9 @@ export function parseDigest(d: unknown): ParsedDigest | null {
   if (i < 0) return null;
   const algorithm = d.slice(0, i);
   const hex = d.slice(i + 1);
-  const re = DIGEST_RE[algorithm];
+  // A Map, not an object literal: `constructor:…` or `__proto__:…` must not find a prototype
+  // member where a pattern is expected.
+  const re = DIGEST_RE.get(algorithm);
   if (!re || !re.test(hex)) return null;
   return { algorithm: algorithm as ParsedDigest['algorithm'], hex };
 }

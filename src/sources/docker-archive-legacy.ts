@@ -7,9 +7,10 @@
 // gains a `history` built from the chain (each v1 json's `created` and container_config.Cmd, root
 // first) so history rules have something to read. A note says so.
 import { InputError } from '../errors.js';
+import { printable } from '../io/printable.js';
 import type { Limits } from '../model/limits.js';
 import type { Image, JsonDoc, Layer, Note } from '../model/types.js';
-import { memberLabel, regularFile, type Container } from './container.js';
+import { emptyLayer, memberLabel, regularFile, type Container } from './container.js';
 import { isObject, readJsonObject } from './json.js';
 import { platformOf } from './oci-descriptor.js';
 import { readRepositories } from './repositories.js';
@@ -25,6 +26,9 @@ export function legacyLayerIds(c: Container): string[] {
   return ids;
 }
 
+/** Most layers all images of a legacy archive may add up to (see readLegacyArchive). */
+export const MAX_LEGACY_LAYERS = 100_000;
+
 export async function readLegacyArchive(c: Container, limits: Limits): Promise<{ images: Image[]; notes: Note[] }> {
   const notes: Note[] = [];
   const ids = legacyLayerIds(c);
@@ -39,11 +43,15 @@ export async function readLegacyArchive(c: Container, limits: Limits): Promise<{
   const repos = await readRepositories(c, notes);
   // Tops in repositories order; without any, every id that is nobody's parent.
   const tops: string[] = [];
+  const isTop = new Set<string>();
   for (const r of repos) {
     if (!v1.has(r.id)) {
-      throw new InputError(memberLabel(c, 'repositories'), `${r.ref} names layer ${r.id}, which is not in the archive`);
+      throw new InputError(memberLabel(c, 'repositories'), `${printable(r.ref)} names layer ${printable(r.id)}, which is not in the archive`);
     }
-    if (!tops.includes(r.id)) tops.push(r.id);
+    if (!isTop.has(r.id)) {
+      isTop.add(r.id);
+      tops.push(r.id);
+    }
   }
   if (tops.length === 0) {
     const parents = new Set(ids.map(parentOf).filter((p): p is string => p !== null));
@@ -51,12 +59,21 @@ export async function readLegacyArchive(c: Container, limits: Limits): Promise<{
   }
   if (tops.length === 0) throw new InputError(c.label, 'no images found (repositories is empty and the layers form no chain)');
 
+  // Every top is an image whose layers are its whole chain: a crafted archive tagging each of N
+  // chained layers would make N images of up to N layers. Bounded in total (real archives hold
+  // a few images of at most 127 layers, docker's old layer limit).
+  let totalLayers = 0;
   const images: Image[] = tops.map((top, i) => {
     const chain: string[] = [];
+    const inChain = new Set<string>();
     for (let id: string | null = top; id !== null; id = parentOf(id)) {
-      if (chain.includes(id)) throw new InputError(memberLabel(c, `${id}/json`), 'the v1 parent chain loops');
+      if (inChain.has(id)) throw new InputError(memberLabel(c, `${id}/json`), 'the v1 parent chain loops');
+      inChain.add(id);
+      if (++totalLayers > MAX_LEGACY_LAYERS) {
+        throw new InputError(c.label, `the v1 parent chains of its ${tops.length} images add up to more than ${MAX_LEGACY_LAYERS} layers`);
+      }
       if (!v1.has(id)) {
-        throw new InputError(memberLabel(c, `${chain[chain.length - 1]}/json`), `parent ${id} is not in the archive`);
+        throw new InputError(memberLabel(c, `${chain[chain.length - 1]}/json`), `parent ${printable(id)} is not in the archive`);
       }
       if (chain.length > limits.maxEntries) throw new InputError(c.label, 'the v1 parent chain is too long');
       chain.push(id);
@@ -65,6 +82,7 @@ export async function readLegacyArchive(c: Container, limits: Limits): Promise<{
     const layers: Layer[] = chain.map((id, j) => {
       const name = `${id}/layer.tar`;
       const { stat } = regularFile(c, name);
+      if (stat.size === 0) throw new InputError(memberLabel(c, name), emptyLayer(j, i));
       return {
         index: j,
         mediaType: null,

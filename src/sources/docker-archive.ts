@@ -5,9 +5,9 @@
 // manifest is attached (Image.manifest) and declares the layer digests, sizes and media types.
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
-import type { BlobCheck, Image, Layer, Note } from '../model/types.js';
+import type { BlobCheck, Image, JsonDoc, Layer, Note } from '../model/types.js';
 import { canonicalPath } from '../tar/path.js';
-import { memberLabel, regularFile, type Container } from './container.js';
+import { emptyLayer, MAX_LAYER_REFS, memberLabel, regularFile, tooManyLayerRefs, type Container } from './container.js';
 import { nameDigest } from './digest.js';
 import { describeJson, isObject, jsonObjectDoc, parseJson } from './json.js';
 import { diffIdsOf, platformOf } from './oci-descriptor.js';
@@ -34,13 +34,27 @@ export async function readDockerArchive(c: Container, limits: Limits): Promise<{
   }
   const repos = c.stat('repositories') !== null ? await readRepositories(c, notes) : [];
 
+  // Per-archive memos: manifest.json may name one config or layer from any number of images;
+  // each is read, parsed and looked up once, not once per image.
+  const ctx: Ctx = { c, notes, ociByConfig: new Map(), configs: new Map(), layerRefs: 0 };
+  for (const o of oci) if (o.config && !ctx.ociByConfig.has(o.config.digest)) ctx.ociByConfig.set(o.config.digest, o);
   const images: Image[] = [];
-  for (const [i, entry] of list.entries()) images.push(await dockerImage(c, entry, i, oci, notes));
+  for (const [i, entry] of list.entries()) images.push(await dockerImage(ctx, entry, i));
   attachRepositories(c, images, list, repos, notes);
   return { images, notes };
 }
 
-async function dockerImage(c: Container, entry: unknown, i: number, oci: OciImage[], notes: Note[]): Promise<Image> {
+interface Ctx {
+  c: Container;
+  notes: Note[];
+  ociByConfig: Map<string, OciImage>;
+  configs: Map<string, { config: JsonDoc<Record<string, unknown>>; size: number }>;
+  /** Layer references of all images so far (bounded: MAX_LAYER_REFS). */
+  layerRefs: number;
+}
+
+async function dockerImage(ctx: Ctx, entry: unknown, i: number): Promise<Image> {
+  const { c, notes } = ctx;
   const where = memberLabel(c, 'manifest.json');
   if (!isObject(entry)) throw new InputError(where, `image ${i} is ${describeJson(entry)}, expected an object`);
   const cfgName = entry['Config'];
@@ -55,12 +69,19 @@ async function dockerImage(c: Container, entry: unknown, i: number, oci: OciImag
   }
   const refs = (tags as string[] | null | undefined) ?? [];
 
+  ctx.layerRefs += layerNames.length;
+  if (ctx.layerRefs > MAX_LAYER_REFS) throw new InputError(where, tooManyLayerRefs());
   const cfgMember = canonicalPath(cfgName);
-  if (c.resolve(cfgMember) === null) throw new InputError(memberLabel(c, cfgMember), `missing config of image ${i} (named in manifest.json)`);
-  const { stat: cfgStat } = regularFile(c, cfgMember);
-  const raw = await c.readSmall(cfgMember);
-  const config = jsonObjectDoc(raw, memberLabel(c, cfgMember));
-  const om = oci.find((o) => o.config?.digest === config.digest) ?? null;
+  let cfg = ctx.configs.get(cfgMember);
+  if (!cfg) {
+    if (c.resolve(cfgMember) === null) throw new InputError(memberLabel(c, cfgMember), `missing config of image ${i} (named in manifest.json)`);
+    const { stat: cfgStat } = regularFile(c, cfgMember);
+    const raw = await c.readSmall(cfgMember);
+    cfg = { config: jsonObjectDoc(raw, memberLabel(c, cfgMember)), size: cfgStat.size };
+    ctx.configs.set(cfgMember, cfg);
+  }
+  const { config, size: cfgSize } = cfg;
+  const om = ctx.ociByConfig.get(config.digest) ?? null;
   const omConfig = om?.manifest?.parsed['config'];
   const configCheck: BlobCheck = {
     role: 'config',
@@ -69,7 +90,7 @@ async function dockerImage(c: Container, entry: unknown, i: number, oci: OciImag
     declaredDigest: isObject(omConfig) && typeof omConfig['digest'] === 'string' ? omConfig['digest'] : null,
     declaredSize: isObject(omConfig) && typeof omConfig['size'] === 'number' ? omConfig['size'] : null,
     actualDigest: config.digest,
-    actualSize: cfgStat.size,
+    actualSize: cfgSize,
   };
 
   const diffIds = diffIdsOf(config.parsed);
@@ -90,6 +111,7 @@ async function dockerImage(c: Container, entry: unknown, i: number, oci: OciImag
       throw new InputError(memberLabel(c, name), `missing layer ${j} of image ${i} (listed in manifest.json)`);
     }
     const { stat } = regularFile(c, name);
+    if (stat.size === 0) throw new InputError(memberLabel(c, name), emptyLayer(j, i));
     const diffId = diffIds?.[j] ?? null;
     // Declared by the OCI manifest (docker ≥ 25) or by LayerSources (go-containerregistry,
     // keyed by diffID: foreign layers), in that order.
@@ -131,17 +153,37 @@ async function dockerImage(c: Container, entry: unknown, i: number, oci: OciImag
  * single-image archive, attached to that image).
  */
 function attachRepositories(c: Container, images: Image[], list: unknown[], repos: RepoRef[], notes: Note[]): void {
+  // Index the images by the ids a repositories entry may name (one pass, not refs x images).
+  const byId = new Map<string, Image[]>();
+  const add = (id: string, im: Image): void => {
+    const l = byId.get(id);
+    if (!l) byId.set(id, [im]);
+    else if (l[l.length - 1] !== im) l.push(im);
+  };
+  images.forEach((im, i) => {
+    const layers = (list[i] as Record<string, unknown>)['Layers'] as string[];
+    if (layers.length) {
+      const top = canonicalPath(layers[layers.length - 1]!);
+      if (top.endsWith('/layer.tar')) add(top.slice(0, -'/layer.tar'.length), im);
+    }
+    const d = im.config?.digest;
+    if (d) {
+      add(d.slice('sha256:'.length), im);
+      add(d, im);
+    }
+  });
+  // An id shared by many images (a crafted archive: every image on one top layer) attaches each
+  // ref to each of them: refs x images entries. Bounded like layer references.
+  let attached = 0;
   for (const r of repos) {
-    const hits = images.filter((im, i) => {
-      const entry = list[i] as Record<string, unknown>;
-      const layers = entry['Layers'] as string[];
-      const top = layers.length ? canonicalPath(layers[layers.length - 1]!) : '';
-      const cfgHex = im.config?.digest.slice('sha256:'.length);
-      return top === `${r.id}/layer.tar` || r.id === cfgHex || r.id === im.config?.digest;
-    });
+    const hits = byId.get(r.id) ?? [];
     const targets = hits.length ? hits : images.length === 1 ? images : [];
     if (targets.length === 0) {
       notes.push({ code: 'repositories-unmatched', input: c.label, message: `repositories names ${r.ref} → ${r.id}, which is no image in manifest.json` });
+    }
+    attached += targets.length;
+    if (attached > MAX_LAYER_REFS) {
+      throw new InputError(memberLabel(c, 'repositories'), `attaches more than ${MAX_LAYER_REFS} references to the images of manifest.json`);
     }
     for (const im of targets) im.refSources.push({ ref: r.ref, where: 'repositories' });
   }

@@ -1,6 +1,7 @@
 // OCI descriptor vocabulary shared by the layout walker and the docker-archive reader: media
 // types, platforms, diffIDs and reference annotations.
 import type { Platform } from '../model/types.js';
+import { printable } from '../io/printable.js';
 import { isObject } from './json.js';
 
 export const MEDIA = {
@@ -55,8 +56,8 @@ export function diffIdsOf(config: Record<string, unknown>): (string | null)[] | 
   return (rootfs['diff_ids'] as unknown[]).map((d) => (typeof d === 'string' ? d : null));
 }
 
-/** A value for an error message: JSON, at most 80 characters. */
+/** A value for an error message: JSON, at most 80 characters, nothing a terminal interprets. */
 export function quote(v: unknown): string {
   const s = JSON.stringify(v) ?? String(v);
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+  return printable(s.length > 80 ? `${s.slice(0, 77)}...` : s);
 }

@@ -8,7 +8,7 @@
 import { InputError, LimitError } from '../errors.js';
 import { LIMIT_FLAGS, type Limits } from '../model/limits.js';
 import type { BlobCheck, Image, JsonDoc, Layer, Note } from '../model/types.js';
-import { memberLabel, regularFile, type Container } from './container.js';
+import { emptyLayer, MAX_LAYER_REFS, memberLabel, regularFile, tooManyLayerRefs, type Container } from './container.js';
 import { blobPath, hashHex, parseDigest, type ParsedDigest } from './digest.js';
 import { describeJson, isObject, jsonObjectDoc } from './json.js';
 import {
@@ -219,6 +219,8 @@ class Walker {
     }
     const layerDescs = m['layers'];
     if (!Array.isArray(layerDescs)) throw new InputError(mfile, '"layers" is missing or not an array');
+    this.layerRefs += layerDescs.length;
+    if (this.layerRefs > MAX_LAYER_REFS) throw new InputError(mfile, tooManyLayerRefs());
     const diffIds = diffIdsOf(c);
     const layers: Layer[] = layerDescs.map((ld, i) => this.layer(ld, i, diffIds, mfile));
     const image: OciImage = {
@@ -241,6 +243,7 @@ class Walker {
     const location = blobPath(pd);
     const digest = `${pd.algorithm}:${pd.hex}`;
     const { stat } = this.blobFile(location, digest, `layer ${i} of ${mfile.slice(this.c.label.length + 1)}`);
+    if (stat.size === 0) throw new InputError(memberLabel(this.c, location), `${emptyLayer(i, digestOf(mfile))}`);
     const c = this.c;
     return {
       index: i,
@@ -266,9 +269,23 @@ class Walker {
     return regularFile(this.c, location);
   }
 
+  /** Blobs already read and parsed, by role and digest: each is read once however often named. */
+  private readonly blobs = new Map<string, { doc: JsonDoc<Record<string, unknown>>; raw: number; actual: string }>();
+  /** Layer references of all images so far (bounded: MAX_LAYER_REFS). */
+  private layerRefs = 0;
+
   private async readBlob(pd: ParsedDigest, desc: Record<string, unknown>, role: 'manifest' | 'config', referencedBy: string) {
     const location = blobPath(pd);
     const digest = `${pd.algorithm}:${pd.hex}`;
+    const memo = this.blobs.get(`${role} ${digest}`);
+    if (memo) {
+      const check: BlobCheck = {
+        role, location, nameDigest: digest, declaredDigest: digest,
+        declaredSize: typeof desc['size'] === 'number' ? (desc['size'] as number) : null,
+        actualDigest: memo.actual, actualSize: memo.raw,
+      };
+      return { doc: memo.doc, check, location };
+    }
     this.blobFile(location, digest, referencedBy);
     const raw = await this.c.readSmall(location);
     if (raw.length === 0) {
@@ -276,6 +293,7 @@ class Walker {
       throw new InputError(memberLabel(this.c, location), `blob ${digest} is empty (0 bytes)${size}`);
     }
     const doc = jsonObjectDoc(raw, memberLabel(this.c, location));
+    this.blobs.set(`${role} ${digest}`, { doc, raw: raw.length, actual: `${pd.algorithm}:${hashHex(pd.algorithm, raw)}` });
     const check: BlobCheck = {
       role,
       location,
@@ -289,11 +307,32 @@ class Walker {
   }
 }
 
+/** `sha256:<hex>` of a `label:blobs/<alg>/<hex>` manifest label (for messages). */
+function digestOf(mfile: string): string {
+  const m = /blobs\/(sha256|sha512)\/([a-f0-9]+)$/.exec(mfile);
+  return m ? `${m[1]}:${m[2]}` : mfile;
+}
+
 function isKnown(type: string | null): boolean {
   return type !== null && (INDEX_TYPES.has(type) || MANIFEST_TYPES.has(type) || SCHEMA1_TYPES.has(type));
 }
 
+/** What addRef has added to an image (a Set: an index may name one image a million times). */
+const seenRefs = new WeakMap<OciImage, { refs: Set<string>; sources: Set<string> }>();
+
 function addRef(image: OciImage, r: RefSource): void {
-  if (!image.refs.includes(r.ref)) image.refs.push(r.ref);
-  if (!image.refSources.some((s) => s.ref === r.ref && s.where === r.where)) image.refSources.push(r);
+  let seen = seenRefs.get(image);
+  if (!seen) {
+    seen = { refs: new Set(image.refs), sources: new Set(image.refSources.map((s) => `${s.ref}\0${s.where}`)) };
+    seenRefs.set(image, seen);
+  }
+  if (!seen.refs.has(r.ref)) {
+    seen.refs.add(r.ref);
+    image.refs.push(r.ref);
+  }
+  const key = `${r.ref}\0${r.where}`;
+  if (!seen.sources.has(key)) {
+    seen.sources.add(key);
+    image.refSources.push(r);
+  }
 }

@@ -43,16 +43,15 @@ export class TarFileContainer implements Container {
   /** Indexes the tar at `path`; a corrupt header is an InputError naming its offset. */
   static async open(label: string, path: string, limits: Limits): Promise<TarFileContainer> {
     const c = new TarFileContainer(label, path, limits);
-    let index;
     try {
-      index = await indexTarFile(path, limits);
+      // Member by member: only the small record is kept, never every TarHeader at once.
+      await indexTarFile(path, limits, ({ header, dataOffset }) => {
+        const name = canonicalPath(header.name);
+        if (!c.members.has(name)) c.order.push(name);
+        c.members.set(name, { stat: statOfHeader(header), dataOffset });
+      });
     } catch (err) {
       throw asInputError(label, err);
-    }
-    for (const { header, dataOffset } of index.members) {
-      const name = canonicalPath(header.name);
-      if (!c.members.has(name)) c.order.push(name);
-      c.members.set(name, { stat: statOfHeader(header), dataOffset });
     }
     return c;
   }

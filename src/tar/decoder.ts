@@ -3,6 +3,7 @@
 // only move bytes; every decision about what a header means is made here.
 import { FormatError } from '../errors.js';
 import { FormatLimitError } from '../io/limit-error.js';
+import { printable } from '../io/printable.js';
 import type { Limits } from '../model/limits.js';
 import {
   BLOCK, decodeBlock, decodeBytes, entryType, isHeaderOnly, isZeroBlock, type TarEnd, type TarHeader,
@@ -22,14 +23,14 @@ export type BlockResult =
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 function paxInt(v: string, key: string, abs: number): number {
-  if (!/^[0-9]+$/.test(v)) throw new FormatError(`PAX ${key} is not a decimal integer: ${JSON.stringify(v)}`, abs);
+  if (!/^[0-9]+$/.test(v)) throw new FormatError(`PAX ${key} is not a decimal integer: ${printable(JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v))}`, abs);
   const n = Number(v);
-  if (n > MAX_SAFE) throw new FormatError(`PAX ${key} too large`, abs);
+  if (n > MAX_SAFE) throw new FormatError(`PAX ${printable(key)} too large`, abs);
   return n;
 }
 
 function paxTime(v: string, key: string, abs: number): number {
-  if (!/^-?[0-9]+(\.[0-9]+)?$/.test(v)) throw new FormatError(`PAX ${key} is not a decimal time: ${JSON.stringify(v)}`, abs);
+  if (!/^-?[0-9]+(\.[0-9]+)?$/.test(v)) throw new FormatError(`PAX ${key} is not a decimal time: ${printable(JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}...` : v))}`, abs);
   return Number(v);
 }
 
@@ -44,6 +45,10 @@ export class TarHeaderDecoder {
   /** Offset of the first meta block of the entry being assembled, or -1. */
   private firstOffset = -1;
   private metaOffset = 0;
+  /** Body bytes of the meta headers of the entry being assembled (bounded by maxHeaderBytes). */
+  private metaBytes = 0;
+  /** Meta typeflags seen for the entry being assembled (a repeat is noted). */
+  private metaTypes = 0;
   private sawZero = false;
   /** Real entries seen so far. */
   entries = 0;
@@ -75,6 +80,20 @@ export class TarHeaderDecoder {
       if (raw.size > this.limits.maxHeaderBytes) {
         throw new FormatLimitError('maxHeaderBytes', this.limits.maxHeaderBytes, abs);
       }
+      // Each meta header is bounded, and so is their sum for one entry: a chain of GNU long
+      // names (L after L after L...) is legal (the last one wins, as in GNU tar and Go) but
+      // must not be an unbounded amount of work for a single entry.
+      this.metaBytes += raw.size;
+      if (this.metaBytes > this.limits.maxHeaderBytes) {
+        throw new FormatLimitError('maxHeaderBytes', this.limits.maxHeaderBytes, abs);
+      }
+      const bit = META_BIT[tf]!;
+      if (this.metaTypes & bit) {
+        const note = tf === 0x4c || tf === 0x4b ? 'repeated-long-name' : 'repeated-pax-header';
+        if (!this.pendingNotes.includes(note)) raw.notes.push(note);
+      }
+      // A global header belongs to no entry: it does not count toward the next one's repeats.
+      if (tf !== 0x67) this.metaTypes |= bit;
       if (this.firstOffset < 0) this.firstOffset = abs;
       this.pendingType = tf;
       this.metaOffset = abs + BLOCK;
@@ -113,6 +132,11 @@ export class TarHeaderDecoder {
     if (pax.mtime !== undefined) mtime = paxTime(pax.mtime, 'mtime', offset);
 
     const type = entryType(tf, name, raw.magic);
+    // Names that would land outside the extraction root are data to report, never to follow.
+    if (climbs(name)) notes.push('path-traversal');
+    // The root itself as `/` (kaniko writes it) names nothing outside: not noted.
+    else if (name.startsWith('/') && !/^\/+(\.\/?)?$/.test(name)) notes.push('absolute-path');
+    if (type === 'hardlink' && (climbs(linkname) || linkname.startsWith('/'))) notes.push('hardlink-outside');
     let dataSize = size;
     if (isHeaderOnly(type)) {
       if (size > 0) notes.push('size-on-header-only-type');
@@ -123,6 +147,8 @@ export class TarHeaderDecoder {
     this.longLink = null;
     this.firstOffset = -1;
     this.pendingNotes = [];
+    this.metaBytes = 0;
+    this.metaTypes = 0;
     return {
       kind: 'entry',
       dataSize,
@@ -146,6 +172,12 @@ export class TarHeaderDecoder {
       }
       case 0x67: { // g: every following entry. A global header is not an entry's header.
         applyPax(this.global, parsePaxRecords(body, abs, this.pendingNotes));
+        // Every later entry carries a copy of the global records, so their number multiplies
+        // the memory of the whole walk: bounded by a constant no real archiver comes near
+        // (git archive writes one record, GNU tar --posix a handful).
+        if (Object.keys(this.global).length > MAX_GLOBAL_RECORDS) {
+          throw new FormatError(`global PAX headers set more than ${MAX_GLOBAL_RECORDS} records (each would apply to every later entry)`, abs);
+        }
         if (this.pendingPax === null && this.longName === null && this.longLink === null) {
           this.firstOffset = -1;
         }
@@ -164,6 +196,24 @@ export class TarHeaderDecoder {
   finish(abs: number): void {
     if (this.pending) throw new FormatError('tar ends after an extended header, before its entry', abs);
   }
+}
+
+/** Most records global PAX headers may hold at once (see meta(), case g). */
+export const MAX_GLOBAL_RECORDS = 64;
+
+const META_BIT: Record<number, number> = { 0x78: 1, 0x67: 2, 0x4c: 4, 0x4b: 8 };
+
+/** A `..` segment that climbs above the root (`a/../b` does not; `a/../../b` does). */
+export function climbs(p: string): boolean {
+  if (!p.includes('..')) return false;
+  let depth = 0;
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (--depth < 0) return true;
+    } else depth++;
+  }
+  return false;
 }
 
 function hasKeys(o: Record<string, string>): boolean {

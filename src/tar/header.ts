@@ -2,6 +2,7 @@
 // Numbers are parsed by hand: octal with space/NUL terminators, or GNU base-256.
 import { isUtf8 } from 'node:buffer';
 import { FormatError } from '../errors.js';
+import { printable } from '../io/printable.js';
 import type { EntryType, TarFormat } from '../model/types.js';
 
 export const BLOCK = 512;
@@ -31,9 +32,14 @@ export interface TarHeader {
   /** Every PAX record in effect: global records, then this entry's records on top. */
   pax: Record<string, string>;
   /**
-   * Coded anomalies that did not stop the walk: `latin1:<field>` (a name, link, user/group name
-   * or PAX value that is not valid UTF-8 was decoded as latin-1, byte for byte),
-   * `size-on-header-only-type` (a link/dir/device with size > 0: no data is read for it).
+   * Coded anomalies that did not stop the walk: `latin1:<field>` (a field that is not valid
+   * UTF-8: a path (name, linkname, PAX path/linkpath) keeps its invalid bytes as lone surrogates
+   * U+DC80..U+DCFF (surrogateEscape); a user/group name or other PAX value is decoded as
+   * latin-1, byte for byte), `size-on-header-only-type` (a link/dir/device with size > 0: no
+   * data is read for it), `path-traversal` (a `..` climbs above the root), `absolute-path`
+   * (a leading `/`), `hardlink-outside` (a hardlink target that climbs or is absolute),
+   * `repeated-long-name` / `repeated-pax-header` (two GNU L/K or PAX x headers for one entry:
+   * the last wins).
    */
   notes: string[];
 }
@@ -139,11 +145,52 @@ export function decodeString(buf: Buffer, pos: number, len: number, field: strin
   return decodeBytes(buf.subarray(pos, end), field, notes);
 }
 
+/** Header fields that are paths: invalid UTF-8 in them is kept by surrogateescape, not latin-1. */
+const PATH_FIELDS = new Set(['name', 'linkname', 'pax:path', 'pax:linkpath']);
+
 export function decodeBytes(bytes: Buffer, field: string, notes: string[]): string {
   // Plain ASCII is by far the common case; isUtf8 is native and fast either way.
   if (isUtf8(bytes)) return bytes.toString('utf8');
   notes.push(`latin1:${field}`);
-  return bytes.toString('latin1');
+  return PATH_FIELDS.has(field) ? surrogateEscape(bytes) : bytes.toString('latin1');
+}
+
+/**
+ * UTF-8 where the bytes are UTF-8; each byte that is not becomes the lone surrogate
+ * U+DC00 + byte (PEP 383's "surrogateescape"). Lossless (src/tar/path.ts pathBytes() inverts
+ * it), valid UTF-8 stays readable, and the invalid bytes stay visible as what they are: JSON
+ * writes them `\udcff`, text output `\xff` (render/escape.ts). Latin-1 would instead show byte
+ * 0xff as a plausible `ÿ` and turn every valid multi-byte character around it into mojibake.
+ */
+export function surrogateEscape(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    let cp = n === 2 ? c & 0x1f : n === 3 ? c & 0x0f : c & 0x07;
+    let ok = n > 0 && i + n <= b.length;
+    for (let k = 1; ok && k < n; k++) {
+      const cc = b[i + k]!;
+      if ((cc & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (cc & 0x3f);
+    }
+    // Overlong 3/4-byte forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (ok && ((n === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n === 4 && (cp < 0x10000 || cp > 0x10ffff)))) ok = false;
+    if (ok) {
+      out += String.fromCodePoint(cp);
+      i += n;
+    } else {
+      out += String.fromCharCode(0xdc00 + c);
+      i++;
+    }
+  }
+  return out;
 }
 
 function magicOf(buf: Buffer, pos: number, abs: number): RawHeader['magic'] {
@@ -151,7 +198,7 @@ function magicOf(buf: Buffer, pos: number, abs: number): RawHeader['magic'] {
   if (m === 'ustar\x0000') return 'ustar';
   if (m === 'ustar  \x00') return 'gnu';
   if (m === '\x00\x00\x00\x00\x00\x00\x00\x00') return 'v7';
-  throw new FormatError(`unknown tar header magic ${JSON.stringify(m)}`, abs + 257);
+  throw new FormatError(`unknown tar header magic ${printable(JSON.stringify(m))}`, abs + 257);
 }
 
 /**

@@ -24,7 +24,14 @@ async function readFully(fh: FileHandle, buf: Buffer, at: number): Promise<void>
   }
 }
 
-export async function indexTarFile(path: string, limits: Limits): Promise<{ members: TarMember[]; end: TarEnd }> {
+/**
+ * Walks the headers of the tar at `path`. With `onMember`, each member is handed over as it is
+ * found and NOT collected (`members` comes back empty): a caller that keeps a smaller record per
+ * member (the tar container: name, stat, offset) then never holds every TarHeader at once.
+ */
+export async function indexTarFile(
+  path: string, limits: Limits, onMember?: (m: TarMember) => void,
+): Promise<{ members: TarMember[]; end: TarEnd }> {
   const fh = await open(path, 'r');
   try {
     const size = (await fh.stat()).size;
@@ -55,7 +62,8 @@ export async function indexTarFile(path: string, limits: Limits): Promise<{ memb
           break;
         }
         case 'entry': {
-          members.push({ header: r.header, dataOffset: off });
+          if (onMember) onMember({ header: r.header, dataOffset: off });
+          else members.push({ header: r.header, dataOffset: off });
           if (off + r.dataSize > size) {
             throw new FormatError(`tar truncated inside entry data (${off + r.dataSize - size} bytes missing)`, size);
           }

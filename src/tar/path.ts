@@ -19,3 +19,28 @@ export function canonicalPath(raw: string): string {
   }
   return out.length === 0 ? '.' : out.join('/');
 }
+
+/**
+ * The bytes a decoded tar path stood for: UTF-8, except that lone surrogates U+DC80..U+DCFF
+ * (header.ts surrogateEscape: bytes that were not UTF-8) become those bytes again. Sort keys in
+ * byte order should come from here, not from Buffer.from(path, 'utf8'), which would turn every
+ * invalid byte into the same EF BF BD.
+ */
+export function pathBytes(path: string): Buffer {
+  if (!/[\udc80-\udcff]/.test(path)) return Buffer.from(path, 'utf8');
+  const parts: Buffer[] = [];
+  let run = '';
+  for (let i = 0; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    const lone = c >= 0xdc80 && c <= 0xdcff && !(i > 0 && path.charCodeAt(i - 1) >= 0xd800 && path.charCodeAt(i - 1) <= 0xdbff);
+    if (lone) {
+      if (run) parts.push(Buffer.from(run, 'utf8'));
+      run = '';
+      parts.push(Buffer.from([c - 0xdc00]));
+    } else {
+      run += path[i];
+    }
+  }
+  if (run) parts.push(Buffer.from(run, 'utf8'));
+  return Buffer.concat(parts);
+}

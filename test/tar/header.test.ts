@@ -1,7 +1,9 @@
 // Header decoding per dialect: ustar (prefix), GNU (base-256, L/K), v7, PAX; checksums; octal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBlock, parseNumeric } from '../../src/tar/header.js';
+import { isUtf8 } from 'node:buffer';
+import { pathBytes } from '../../src/tar/path.js';
+import { decodeBlock, parseNumeric, surrogateEscape } from '../../src/tar/header.js';
 import { fixChecksum, makeTar, rawHeader } from '../helpers/tar-writer.js';
 import { collect, throwsAt } from './collect.js';
 
@@ -128,11 +130,32 @@ test('unknown magic is an error', () => {
   throwsAt(() => decodeBlock(block, 0, 0), /unknown tar header magic/, 257);
 });
 
-test('invalid UTF-8 in a name is kept byte for byte as latin-1 and noted', () => {
+test('invalid UTF-8 in a name is kept byte for byte (surrogateescape) and noted', () => {
   const block = rawHeader({ name: 'x', typeflag: '0', size: 0, format: 'ustar' });
-  Buffer.from([0x66, 0xff, 0x67, 0]).copy(block, 0);
+  // 0xff is never UTF-8; the valid "é" (c3 a9) around it stays readable.
+  Buffer.from([0x66, 0xff, 0x67, 0xc3, 0xa9, 0]).copy(block, 0);
   fixChecksum(block);
   const h = decodeBlock(block, 0, 0);
-  assert.equal(h.name, 'f\u00ffg');
+  assert.equal(h.name, 'f\udcffg\u00e9');
   assert.deepEqual(h.notes, ['latin1:name']);
+  assert.deepEqual([...pathBytes(h.name)], [0x66, 0xff, 0x67, 0xc3, 0xa9]);
+});
+
+test('surrogateEscape: valid UTF-8 decoded, every invalid byte kept; pathBytes inverts it', () => {
+  const cases: number[][] = [
+    [0xe2, 0x82, 0xac], // € (valid)
+    [0xf0, 0x9f, 0x98, 0x80], // 😀 (valid, astral)
+    [0xc0, 0xaf], // overlong '/'
+    [0xed, 0xa0, 0x80], // an encoded UTF-16 surrogate
+    [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+    [0xe2, 0x82], // truncated sequence
+    [0x80, 0xbf, 0xfe, 0xff], // lone continuation bytes
+  ];
+  for (const c of cases) {
+    const b = Buffer.from([0x61, ...c, 0x62]);
+    const s = surrogateEscape(b);
+    assert.deepEqual([...pathBytes(s)], [...b], JSON.stringify(s));
+    if (isUtf8(b)) assert.equal(s, b.toString('utf8'));
+    else assert.match(s, /[\udc80-\udcff]/);
+  }
 });
