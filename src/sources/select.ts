@@ -34,7 +34,7 @@ export function selectImages(input: OpenedInput, sel: ImageSelector): Image[] {
       (variant === undefined || im.platform.variant === variant));
   }
   if (images.length === 0) {
-    throw new UsageError(`${input.label}: no image matches ${want.join(' ')}; available:\n${describeImages(input.images)}`);
+    throw new UsageError(`${input.label}: no image matches ${want.join(' ')}; available: ${describeImages(input.images)}`);
   }
   return images;
 }
@@ -44,6 +44,6 @@ export function describeImages(images: Image[]): string {
   return images.map((im) => {
     const plat = platformString(im.platform) ?? '(no platform)';
     const refs = im.refs.length ? im.refs.join(', ') : '(no references)';
-    return `  ${im.id}  ${plat}  ${refs}`;
-  }).join('\n');
+    return `${im.id} (${plat}; ${refs})`;
+  }).join(', ');
 }
