@@ -54,8 +54,11 @@ export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions)
   // Level 1: the same bytes. Nothing else to say, nothing to decompress.
   const identical = await sameBytes(aPath, bPath);
 
-  const a = await openInput(aPath, { limits: opts.limits, label: aLabel });
-  const b = await openInput(bPath, { limits: opts.limits, label: bLabel });
+  // Both at once: opening a compressed input walks it, and the two walks overlap on two cores.
+  const [a, b] = await Promise.all([
+    openInput(aPath, { limits: opts.limits, label: aLabel }),
+    openInput(bPath, { limits: opts.limits, label: bLabel }),
+  ]);
   for (const input of [a, b]) notes.push(...input.notes.map((n) => ({ ...n, input: n.input ?? input.label })));
   const sel = { image: opts.image, platform: opts.platform };
   const track = (input: OpenedInput, images: Image[]) => (opts.progress ? opts.progress.track(input.label, images) : images);

@@ -2,6 +2,12 @@
 // name) also appears on the other side is only hashed: if the hash confirms the claim on both
 // sides, the layers are the same bytes and cost no decompression. Everything else is scanned
 // fully, once. A claim the hash refutes falls back to a full scan.
+//
+// When the input names no blob digest (docker save < 25: `<v1 id>/layer.tar`), the config's
+// diffID stands in as the claim. It is only a hint about which layers to hash first: what
+// decides is, as for every claim, that both sides' stored digests are equal. A layer that
+// shares its diffID but not its bytes (recompressed) costs one extra read of its stored bytes
+// before the full scan.
 import type { Limits } from '../model/limits.js';
 import type { Image, LayerScan, Note, OpenedInput } from '../model/types.js';
 import { scanLayer } from '../scan/index.js';
@@ -10,8 +16,8 @@ import { asInputError, layerNotes } from './scan-image.js';
 type Cache = Map<string, Promise<LayerScan>>;
 
 function claim(im: Image, i: number): string | null {
-  const b = im.layers[i]!.blob;
-  return b.declaredDigest ?? b.nameDigest ?? null;
+  const l = im.layers[i]!;
+  return l.blob.declaredDigest ?? l.blob.nameDigest ?? l.diffId ?? null;
 }
 
 interface Job {
