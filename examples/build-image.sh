@@ -5,6 +5,7 @@
 #
 #   sh examples/build-image.sh OUT.tar                  # careless
 #   REPRODUCIBLE=1 SOURCE_DATE_EPOCH=1700000000 sh examples/build-image.sh OUT.tar
+#   IMAGE_NAME=Example/App:latest …                    # RepoTags entry (default example/app:latest)
 #   repcheck build --src examples -- sh build-image.sh        # writes to $REPCHECK_OUT
 set -eu
 out=${1:-${REPCHECK_OUT:?usage: build-image.sh OUT.tar (or set REPCHECK_OUT)}}
@@ -40,7 +41,7 @@ printf '{"architecture":"amd64","os":"linux","created":"%s","config":{"Cmd":["/a
   "$created" "$diff_id" "$created" > "$work/config.json"
 config=$(sha256sum "$work/config.json" | cut -d' ' -f1)
 mv "$work/config.json" "$work/image/$config.json"
-printf '[{"Config":"%s.json","RepoTags":["example/app:latest"],"Layers":["%s.tar.gz"]}]' "$config" "$layer" > "$work/image/manifest.json"
+printf '[{"Config":"%s.json","RepoTags":["%s"],"Layers":["%s.tar.gz"]}]' "$config" "${IMAGE_NAME:-example/app:latest}" "$layer" > "$work/image/manifest.json"
 if [ "${REPRODUCIBLE:-}" = 1 ]; then
   tar -C "$work/image" --sort=name --mtime="@$SOURCE_DATE_EPOCH" --owner=0 --group=0 --numeric-owner --mode=go-w -cf "$out" .
 else
