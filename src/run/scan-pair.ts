@@ -10,46 +10,14 @@
 // before the full scan.
 import type { Limits } from '../model/limits.js';
 import type { Image, LayerScan, Note, OpenedInput } from '../model/types.js';
-import { scanLayer } from '../scan/index.js';
-import { asInputError, layerNotes } from './scan-image.js';
+import { scanLayers, type LayerJob, type ScanCache } from './layer-pool.js';
+import { layerNotes } from './scan-image.js';
 
-type Cache = Map<string, Promise<LayerScan>>;
+type Cache = ScanCache;
 
 function claim(im: Image, i: number): string | null {
   const l = im.layers[i]!;
   return l.blob.declaredDigest ?? l.blob.nameDigest ?? l.diffId ?? null;
-}
-
-interface Job {
-  input: OpenedInput;
-  image: Image;
-  index: number;
-  full: boolean;
-  cache: Cache;
-  out: (LayerScan | null)[];
-}
-
-/** Two at a time: inflate runs on libuv's pool, so both cores work (both sides interleaved). */
-const CONCURRENCY = 2;
-
-async function run(jobs: Job[], limits: Limits): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < jobs.length) {
-      const j = jobs[next++]!;
-      const layer = j.image.layers[j.index]!;
-      const key = `${j.full ? 'full' : 'digest'}:${layer.blob.location}`;
-      let p = j.cache.get(key) ?? (j.full ? undefined : j.cache.get(`full:${layer.blob.location}`));
-      if (!p) {
-        p = scanLayer(() => layer.open(), { limits, entries: j.full }).catch((e: unknown) => {
-          throw asInputError(e, `${j.input.label}:${layer.blob.location}`);
-        });
-        j.cache.set(key, p);
-      }
-      j.out[j.index] = await p;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
 }
 
 export async function scanForDiff(
@@ -60,24 +28,24 @@ export async function scanForDiff(
   const claimsA = new Set(ia.layers.map((_, i) => claim(ia, i)).filter((c): c is string => c !== null));
   const claimsB = new Set(ib.layers.map((_, i) => claim(ib, i)).filter((c): c is string => c !== null));
   const shared = (c: string | null, other: Set<string>) => c !== null && other.has(c);
-  const jobs: Job[] = [];
+  const jobs: LayerJob[] = [];
   // Interleave the sides so both inputs are read at once.
   const n = Math.max(ia.layers.length, ib.layers.length);
   for (let i = 0; i < n; i++) {
-    if (i < ia.layers.length) jobs.push({ input: a, image: ia, index: i, full: !shared(claim(ia, i), claimsB), cache: cacheA, out: outA });
-    if (i < ib.layers.length) jobs.push({ input: b, image: ib, index: i, full: !shared(claim(ib, i), claimsA), cache: cacheB, out: outB });
+    if (i < ia.layers.length) jobs.push({ label: a.label, image: ia, index: i, full: !shared(claim(ia, i), claimsB), cache: cacheA, out: outA });
+    if (i < ib.layers.length) jobs.push({ label: b.label, image: ib, index: i, full: !shared(claim(ib, i), claimsA), cache: cacheB, out: outB });
   }
-  await run(jobs, limits);
+  await scanLayers(jobs, limits);
 
   // Verify the claims: a digest-only layer stays so only when some layer on the other side has
   // the same verified stored digest. Otherwise (a lying manifest, a tampered blob) scan it fully.
   const stored = (out: (LayerScan | null)[]) => new Set(out.map((s) => s?.storedDigest).filter(Boolean));
   const sa = stored(outA);
   const sb = stored(outB);
-  const redo: Job[] = [];
-  outA.forEach((s, i) => { if (s && s.diffId === null && !sb.has(s.storedDigest)) redo.push({ input: a, image: ia, index: i, full: true, cache: cacheA, out: outA }); });
-  outB.forEach((s, i) => { if (s && s.diffId === null && !sa.has(s.storedDigest)) redo.push({ input: b, image: ib, index: i, full: true, cache: cacheB, out: outB }); });
-  if (redo.length) await run(redo, limits);
+  const redo: LayerJob[] = [];
+  outA.forEach((s, i) => { if (s && s.diffId === null && !sb.has(s.storedDigest)) redo.push({ label: a.label, image: ia, index: i, full: true, cache: cacheA, out: outA }); });
+  outB.forEach((s, i) => { if (s && s.diffId === null && !sa.has(s.storedDigest)) redo.push({ label: b.label, image: ib, index: i, full: true, cache: cacheB, out: outB }); });
+  if (redo.length) await scanLayers(redo, limits);
 
   const notes: Note[] = [];
   outA.forEach((s, i) => { if (s) notes.push(...layerNotes(a.label, i, s)); });
