@@ -135,6 +135,11 @@ export interface Layer {
   blob: BlobCheck;
   /** Opens the stored bytes afresh. May be called more than once. */
   open(): Promise<AsyncIterable<Buffer>>;
+  /**
+   * A full scan (entries walked) already made while the input was opened: a compressed bare
+   * layer is scanned in the same pass that finds it is not an image archive.
+   */
+  prescan?: LayerScan;
 }
 
 export interface JsonDoc<T = unknown> {

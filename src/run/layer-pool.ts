@@ -31,6 +31,11 @@ export async function scanLayers(jobs: LayerJob[], limits: Limits): Promise<void
       const loc = layer.blob.location;
       const key = `${j.full ? 'full' : 'digest'}:${loc}`;
       let p = j.cache.get(key) ?? (j.full ? undefined : j.cache.get(`full:${loc}`));
+      if (!p && layer.prescan) {
+        // Scanned while the input was opened (a compressed bare layer): a full scan serves both.
+        p = Promise.resolve(layer.prescan);
+        j.cache.set(key, p);
+      }
       if (!p) {
         p = scanLayer(() => layer.open(), { limits, entries: j.full }).catch((e: unknown) => {
           throw asInputError(e, `${j.label}:${loc}`);

@@ -33,6 +33,8 @@ export interface ScanOptions {
 
 /** Thrown from the tar callbacks to end a capture pass early; never escapes scanLayer. */
 const CAPTURE_DONE = new Error('capture complete');
+/** Thrown from the tar callbacks when `abandonIf` says so; never escapes scanLayerUnless. */
+const ABANDONED = new Error('scan abandoned');
 
 /** Counters for tests: a layer seen twice must not be decompressed twice. */
 export const scanStats = {
@@ -52,6 +54,23 @@ interface Decoder {
 }
 
 export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts: ScanOptions): Promise<LayerScan> {
+  return (await scanOnce(open, opts, null))!;
+}
+
+/**
+ * A speculative full scan: null as soon as `abandonIf` is true of an entry's canonical path
+ * (the source is closed and nothing more is read). Used to scan a compressed tar that is
+ * probably a bare layer in the same pass that finds out whether it is one.
+ */
+export function scanLayerUnless(
+  open: () => Promise<AsyncIterable<Buffer>>, opts: Omit<ScanOptions, 'capture' | 'entries'>, abandonIf: (path: string) => boolean,
+): Promise<LayerScan | null> {
+  return scanOnce(open, opts, abandonIf);
+}
+
+async function scanOnce(
+  open: () => Promise<AsyncIterable<Buffer>>, opts: ScanOptions, abandonIf: ((path: string) => boolean) | null,
+): Promise<LayerScan | null> {
   const { limits } = opts;
   const walk = opts.entries ?? true;
   const capture = opts.capture;
@@ -80,6 +99,7 @@ export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts
     onEntry(h: TarHeader) {
       current = entryRecord(h, entries.length);
       currentSha = null;
+      if (abandonIf?.(current.path)) throw ABANDONED;
       if (h.notes.length > 0) for (const n of h.notes) countAnomaly(anomalies, n, current.path);
       if (capture && current.index > captureLast) throw CAPTURE_DONE;
       if (h.type === 'file' || h.type === 'contiguous') {
@@ -182,6 +202,7 @@ export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts
     }
   } catch (e) {
     // Leaving the loop closed the source (the iterator's return()).
+    if (e === ABANDONED) return null;
     if (e !== CAPTURE_DONE) throw e;
     stopped = true;
   }
@@ -220,7 +241,8 @@ export async function scanLayer(open: () => Promise<AsyncIterable<Buffer>>, opts
     }
     end = parser.end();
   } catch (e) {
-    // The last bytes a decoder flushes at its end may complete a capture.
+    // The last bytes a decoder flushes at its end may complete a capture (or be abandoned).
+    if (e === ABANDONED) return null;
     if (e !== CAPTURE_DONE) throw e;
     lazyEntries(scan, entries);
     return scan;

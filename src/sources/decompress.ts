@@ -23,6 +23,9 @@ const RATIO_FLOOR = 64 * 1024 * 1024;
  */
 const PIECE = 16 * 1024;
 
+/** Counters for tests: whole-file passes that reached the end of the input. */
+export const decompressStats = { wholePasses: 0 };
+
 /** Decompressed bytes of `path`. `label` names errors. */
 export async function* decompressFile(
   path: string,
@@ -61,6 +64,7 @@ export async function* decompressFile(
     }
     if (gz) await gz.end();
     else zs!.end();
+    decompressStats.wholePasses++;
     for (let i = 0; i < out.length; i++) yield out[i]!;
     out.length = 0;
   } catch (err) {

@@ -2,9 +2,9 @@
 // pseudo-image: no manifest, no config, no refs. Layer.open gives the file's bytes exactly as
 // stored, so the scanner sees (and reports) the real compression.
 import { createReadStream } from 'node:fs';
-import type { Image } from '../model/types.js';
+import type { Image, LayerScan } from '../model/types.js';
 
-export function bareLayerImage(path: string, label: string, size: number): Image {
+export function bareLayerImage(path: string, label: string, size: number, prescan?: LayerScan): Image {
   return {
     id: '0',
     refs: [],
@@ -25,6 +25,7 @@ export function bareLayerImage(path: string, label: string, size: number): Image
         actualSize: size,
       },
       open: async () => ({ [Symbol.asyncIterator]: () => createReadStream(path)[Symbol.asyncIterator]() }),
+      ...(prescan ? { prescan } : {}),
     }],
     blobs: [],
     refSources: [],

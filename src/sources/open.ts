@@ -10,9 +10,10 @@
 //   tar with repositories + <id>/json + <id>/layer.tar → docker-archive-legacy
 //   any other tar                  → bare layer
 import { open as fsOpen, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
+import { scanLayerUnless } from '../scan/index.js';
 import type { Flavour, Image, Note, OpenedInput } from '../model/types.js';
 import { detectCompression, detectUnsupported } from '../io/sniff.js';
 import { CompressedTarContainer } from './compressed-tar-container.js';
@@ -92,6 +93,14 @@ async function openCompressed(path: string, label: string, wrapper: Wrapper, siz
   if (!isTarHeader(inner)) {
     throw new InputError(label, `${wrapper}-compressed, but what it holds is not a tar; ${NOT_AN_IMAGE}`);
   }
+  // Most compressed tars given directly are layers (`layer.tar.gz`), and learning that takes a
+  // whole decompressing pass over the member names. So scan it as a layer in that same pass,
+  // abandoning at the first name that an image archive has (or that only image archives have
+  // early, like `<64 hex>/layer.tar`). A scan that finishes saw none of the names classify()
+  // looks for: it is a bare layer, already scanned. Any failure falls back to the indexing
+  // pass below, which reports it as before.
+  const prescan = await scanLayerUnless(() => openRaw(path), { limits }, isArchiveMemberName).catch(() => null);
+  if (prescan !== null) return input(label, 'layer', 'none', [bareLayerImage(path, label, size, prescan)], []);
   const c = await CompressedTarContainer.open(label, path, wrapper, limits);
   const kind = classify(c);
   // A compressed tar that is not an image archive is a compressed layer (`layer.tar.gz`):
@@ -99,6 +108,21 @@ async function openCompressed(path: string, label: string, wrapper: Wrapper, siz
   if (kind === null) return input(label, 'layer', 'none', [bareLayerImage(path, label, size)], []);
   const { images, notes } = await readAs(kind, c, limits);
   return input(label, kind, wrapper, images, notes);
+}
+
+/** The stored bytes, as a bare layer's Layer.open gives them. */
+async function openRaw(path: string): Promise<AsyncIterable<Buffer>> {
+  return { [Symbol.asyncIterator]: () => createReadStream(path)[Symbol.asyncIterator]() };
+}
+
+/**
+ * A member name that makes a tar an image archive (every name classify() looks for), or that
+ * image archives start with: `<64 hex>` directories and files (docker save, Nix dockerTools).
+ */
+export function isArchiveMemberName(path: string): boolean {
+  if (path === 'manifest.json' || path === 'repositories' || path === 'index.json' || path === 'oci-layout') return true;
+  if (path === 'blobs' || path.startsWith('blobs/')) return true;
+  return /^[0-9a-f]{64}(?:[./]|$)/.test(path);
 }
 
 type ArchiveKind = Exclude<Flavour, 'layer' | 'oci-layout'>;
