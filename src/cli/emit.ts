@@ -4,8 +4,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { applyWaivers, type RepcheckConfig } from '../config/index.js';
 import type { Report } from '../model/report.js';
-import { planReportDir, render, reportDirIndex, REPORT_DIR_FILES } from '../render/index.js';
-import { renderJson } from '../render/json.js';
+import type { Format, RenderOptions } from '../render/formats.js';
+import { loadRenderer } from '../render/load.js';
+import { planReportDir, reportDirIndex, REPORT_DIR_FILES } from '../render/report-dir.js';
 import type { CollectedFile } from '../run/text-pass.js';
 import type { Io } from './main.js';
 import { format, outputs, type Opts } from './parse.js';
@@ -33,19 +34,23 @@ export async function emit(report: Report, { io, opts, config, files }: EmitArgs
   const verbose = Boolean(opts.verbose);
   // --color forces, --no-color forbids; otherwise colour only on a terminal without NO_COLOR.
   const color = typeof opts.color === 'boolean' ? opts.color : io.env.NO_COLOR === undefined && io.stdoutIsTTY;
-  io.stdout(render(report, fmt, { color, verbose }));
+  io.stdout(await render(report, fmt, { color, verbose }));
   for (const o of outs) {
     await mkdir(dirname(o.file), { recursive: true });
-    await writeFile(o.file, render(report, o.format, { color: false, verbose }));
+    await writeFile(o.file, await render(report, o.format, { color: false, verbose }));
   }
   if (typeof opts.reportDir === 'string') await writeReportDir(opts.reportDir, report, files ?? [], verbose);
   return report.gate.failed ? 1 : 0;
 }
 
+async function render(report: Report, format: Format, opts: RenderOptions): Promise<string> {
+  return (await loadRenderer(format))(report, opts);
+}
+
 async function writeReportDir(dir: string, report: Report, files: CollectedFile[], verbose: boolean): Promise<void> {
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, REPORT_DIR_FILES.json), renderJson(report));
-  await writeFile(join(dir, REPORT_DIR_FILES.html), render(report, 'html', { color: false, verbose }));
+  await writeFile(join(dir, REPORT_DIR_FILES.json), await render(report, 'json', { color: false, verbose }));
+  await writeFile(join(dir, REPORT_DIR_FILES.html), await render(report, 'html', { color: false, verbose }));
   // Archive paths never become file system paths: the planner names every file.
   const plan = planReportDir(report, files.map(({ layer, index, side, path }) => ({ layer, index, side, path })));
   const key = (f: { layer: number; index: number; side: string }) => `${f.layer}:${f.index}:${f.side}`;

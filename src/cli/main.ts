@@ -4,11 +4,10 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { safeText } from '../render/escape.js';
-import { parseReportJson } from '../render/index.js';
-import { diffPaths } from '../run/diff.js';
-import { lintPaths } from '../run/lint.js';
+import { parseReportJson } from '../render/parse.js';
 import type { CollectedFile } from '../run/text-pass.js';
 import { TOOL } from '../run/tool.js';
+import { setScanThreads } from '../scan/index.js';
 import { registerBuild } from './build-command.js';
 import { applyConfig } from './config.js';
 import { emit, REPORT_DIR_LIMITS } from './emit.js';
@@ -27,6 +26,8 @@ export interface Io {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
+  // Scans run on this thread and one scan thread; REPCHECK_SCAN_THREADS=0 keeps them all here.
+  setScanThreads(io.env['REPCHECK_SCAN_THREADS'] === '0' ? 0 : 1);
   let code = 0;
   const setCode = (n: number) => { code = n; };
   const cwd = io.cwd ?? process.cwd();
@@ -50,6 +51,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const { opts, config } = await applyConfig(cmd, cwd);
     debug = Boolean(opts.debug);
     const bar = startProgress(io, Boolean(opts.quiet), format(String(opts.format)));
+    // Each command loads what it runs (lint's rules or diff's comparators), nothing more.
+    const { lintPaths } = await import('../run/lint.js');
     const report = await lintPaths(paths, {
       limits: limits(opts),
       epoch: epoch(opts, io.env),
@@ -73,6 +76,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     debug = Boolean(opts.debug);
     const files: CollectedFile[] = [];
     const bar = startProgress(io, Boolean(opts.quiet), format(String(opts.format)));
+    const { diffPaths } = await import('../run/diff.js');
     const report = await diffPaths(a, b, {
       limits: limits(opts),
       ignore: ignores(opts.ignore),

@@ -1,8 +1,8 @@
 // The one option table: feeds commander, `--help` and the README's option list.
 import { Option, type Command } from 'commander';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../model/limits.js';
-import { FORMATS } from '../render/index.js';
-import { VARIATION_IDS } from '../build/variations/index.js';
+import { FORMATS } from '../render/formats.js';
+import { VARIATION_IDS } from '../build/variations/types.js';
 
 export type CommandName = 'lint' | 'diff' | 'render' | 'build';
 
@@ -30,7 +30,7 @@ class NamedOption extends Option {
 
 const ALL: readonly CommandName[] = ['lint', 'diff', 'build'];
 
-export { FORMATS, type Format } from '../render/index.js';
+export { FORMATS, type Format } from '../render/formats.js';
 
 export const OPTIONS: OptionSpec[] = [
   { flags: '--format <format>', description: `output format on stdout: ${FORMATS.join('|')}`, commands: [...ALL, 'render'], default: 'text' },

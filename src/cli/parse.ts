@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { isKind, KINDS, type Kind } from '../model/kinds.js';
 import { DEFAULT_LIMITS, LIMIT_FLAGS, type Limits } from '../model/limits.js';
 import type { Severity } from '../model/types.js';
-import { FORMATS, isFormat, type Format } from '../render/index.js';
+import { FORMATS, isFormat, type Format } from '../render/formats.js';
 
 export type Opts = Record<string, unknown>;
 

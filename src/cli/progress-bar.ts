@@ -1,6 +1,7 @@
 // The progress bar on stderr: only on a terminal, never with --quiet or a machine format on
 // stdout. Redrawn ten times a second from the byte counts the run keeps; cleared at the end.
-import { MACHINE_FORMATS, progressLine, type Format } from '../render/index.js';
+import { MACHINE_FORMATS, type Format } from '../render/formats.js';
+import { progressLine } from '../render/progress.js';
 import { ProgressTracker } from '../run/progress.js';
 import type { Io } from './main.js';
 

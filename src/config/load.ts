@@ -4,7 +4,7 @@
 // config means the same wherever repcheck is run from below it.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Format } from '../render/index.js';
+import type { Format } from '../render/formats.js';
 import { ConfigError } from './errors.js';
 import { validateConfig, type RepcheckConfig } from './schema.js';
 

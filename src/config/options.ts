@@ -5,7 +5,7 @@
 //     if (cmd.getOptionValueSource(k) !== 'cli') cmd.setOptionValueWithSource(k, v, 'config');
 // `ignore` and `output` are lists: the CLI should concatenate the config's with the flags'.
 import { LIMIT_FLAGS, type Limits } from '../model/limits.js';
-import type { Format } from '../render/index.js';
+import type { Format } from '../render/formats.js';
 import type { RepcheckConfig } from './schema.js';
 
 const camel = (flag: string) => flag.replace(/^--/, '').replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -3,7 +3,7 @@
 import { isKind, KINDS, type Kind } from '../model/kinds.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/limits.js';
 import type { Severity } from '../model/types.js';
-import { FORMATS, type Format } from '../render/index.js';
+import { FORMATS, type Format } from '../render/formats.js';
 import { ConfigError } from './errors.js';
 
 /** A finding kind (optionally only under a path glob) accepted on purpose, with the reason why. */

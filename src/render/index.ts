@@ -10,27 +10,8 @@ import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
-export const FORMATS = ['text', 'json', 'markdown', 'html', 'junit', 'sarif', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
-
-export interface RenderOptions {
-  /** ANSI colour (text only). */
-  color: boolean;
-  /** Every example and note (text, markdown, github); full diffs in markdown. */
-  verbose: boolean;
-}
-
-export function isFormat(s: string): s is Format {
-  return (FORMATS as readonly string[]).includes(s);
-}
-
-/** The usual file extension of a format (for `--report-dir` and the GitHub Action). */
-export const FORMAT_EXTENSION: Readonly<Record<Format, string>> = {
-  text: 'txt', json: 'json', markdown: 'md', html: 'html', junit: 'xml', sarif: 'sarif', github: 'txt',
-};
-
-/** Formats meant for machines: a progress bar must not interleave with them on a terminal. */
-export const MACHINE_FORMATS: readonly Format[] = ['json', 'junit', 'sarif', 'github'];
+export { FORMATS, FORMAT_EXTENSION, isFormat, MACHINE_FORMATS, type Format, type RenderOptions } from './formats.js';
+import type { Format, RenderOptions } from './formats.js';
 
 export function render(report: Report, format: Format, opts: RenderOptions): string {
   switch (format) {

@@ -3,6 +3,7 @@
 //   ─▶ TarParser ─▶ EntryRecord per entry, regular-file content hashed in-stream.
 // Nothing is buffered beyond one input chunk (plus header blocks and PAX bodies), nothing is
 // written anywhere; memory grows with the entry count only.
+import * as crypto from 'node:crypto';
 import { createHash, type Hash } from 'node:crypto';
 import { FormatError } from '../errors.js';
 import { FormatLimitError } from '../io/limit-error.js';
@@ -47,6 +48,9 @@ export const scanStats = {
 /** The ratio guard applies only past this many decompressed bytes (Limits.maxRatio). */
 export const RATIO_FLOOR = 64 * 1024 * 1024;
 
+/** crypto.hash (Node ≥ 20.12): a one-shot digest without a Hash object. */
+const oneShot = (crypto as { hash?: (alg: string, data: Buffer, enc: 'buffer') => Buffer }).hash;
+
 const EMPTY_SHA256 = Buffer.from('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'hex');
 
 interface Decoder {
@@ -89,6 +93,8 @@ async function scanOnce(
   let current: EntryRecord | null = null;
   let currentSha: Buffer | null = null;
   let contentHash: Hash | null = null;
+  /** Size of the current file while none of its content has been seen (0 otherwise). */
+  let unhashed = 0;
   let captured: Buffer[] | null = null;
   // The last tar index a capture pass needs; past it, reading stops.
   let captureLast = -1;
@@ -99,12 +105,13 @@ async function scanOnce(
     onEntry(h: TarHeader) {
       current = entryRecord(h, entries.length);
       currentSha = null;
+      unhashed = 0;
       if (abandonIf?.(current.path)) throw ABANDONED;
       if (h.notes.length > 0) for (const n of h.notes) countAnomaly(anomalies, n, current.path);
       if (capture && current.index > captureLast) throw CAPTURE_DONE;
       if (h.type === 'file' || h.type === 'contiguous') {
         if (h.size === 0) currentSha = EMPTY_SHA256;
-        else if (hashing) contentHash = createHash('sha256');
+        else if (hashing) unhashed = h.size;
         if (capture?.indexes.has(current.index) && h.size <= capture.maxBytes) {
           captured = [];
           if (h.size === 0) { capture.onContent(current.index, Buffer.alloc(0)); captured = null; }
@@ -113,7 +120,12 @@ async function scanOnce(
       if (capture && current.index === captureLast && captured === null) throw CAPTURE_DONE;
     },
     onData(chunk: Buffer) {
-      contentHash?.update(chunk);
+      if (unhashed > 0) {
+        // Most files arrive in one piece: one call instead of a Hash object (~1.5 µs a file).
+        if (chunk.length === unhashed && oneShot) currentSha = oneShot('sha256', chunk, 'buffer');
+        else (contentHash = createHash('sha256')).update(chunk);
+        unhashed = 0;
+      } else contentHash?.update(chunk);
       // The parser may hand out views of its input; copy what is kept.
       captured?.push(Buffer.from(chunk));
     },

@@ -6,6 +6,7 @@ import { open as fsOpen } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
+import type { ByteRange } from '../model/types.js';
 import { jsonLimitError, memberLabel, regularFile, type Container, type MemberStat } from './container.js';
 
 export class DirContainer implements Container {
@@ -97,6 +98,14 @@ export class DirContainer implements Container {
       return buf.subarray(0, off);
     } finally {
       await fh.close();
+    }
+  }
+
+  range(name: string): ByteRange | null {
+    try {
+      return { path: join(this.rootReal, regularFile(this, name).name), start: 0, length: null };
+    } catch {
+      return null;
     }
   }
 

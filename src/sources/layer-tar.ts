@@ -25,6 +25,7 @@ export function bareLayerImage(path: string, label: string, size: number, presca
         actualSize: size,
       },
       open: async () => ({ [Symbol.asyncIterator]: () => createReadStream(path)[Symbol.asyncIterator]() }),
+      range: { path, start: 0, length: null },
       ...(prescan ? { prescan } : {}),
     }],
     blobs: [],

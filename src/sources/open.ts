@@ -13,7 +13,7 @@ import { open as fsOpen, stat } from 'node:fs/promises';
 import { createReadStream, type Stats } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
-import { scanLayerUnless } from '../scan/index.js';
+import { scanOnLane } from '../scan/index.js';
 import type { Flavour, Image, Note, OpenedInput } from '../model/types.js';
 import { detectCompression, detectUnsupported } from '../io/sniff.js';
 import { CompressedTarContainer } from './compressed-tar-container.js';
@@ -99,7 +99,9 @@ async function openCompressed(path: string, label: string, wrapper: Wrapper, siz
   // early, like `<64 hex>/layer.tar`). A scan that finishes saw none of the names classify()
   // looks for: it is a bare layer, already scanned. Any failure falls back to the indexing
   // pass below, which reports it as before.
-  const prescan = await scanLayerUnless(() => openRaw(path), { limits }, isArchiveMemberName).catch(() => null);
+  const prescan = await scanOnLane({
+    open: () => openRaw(path), range: { path, start: 0, length: null }, limits, entries: true, speculative: true,
+  }).catch(() => null);
   if (prescan !== null) return input(label, 'layer', 'none', [bareLayerImage(path, label, size, prescan)], []);
   const c = await CompressedTarContainer.open(label, path, wrapper, limits);
   const kind = classify(c);
@@ -113,16 +115,6 @@ async function openCompressed(path: string, label: string, wrapper: Wrapper, siz
 /** The stored bytes, as a bare layer's Layer.open gives them. */
 async function openRaw(path: string): Promise<AsyncIterable<Buffer>> {
   return { [Symbol.asyncIterator]: () => createReadStream(path)[Symbol.asyncIterator]() };
-}
-
-/**
- * A member name that makes a tar an image archive (every name classify() looks for), or that
- * image archives start with: `<64 hex>` directories and files (docker save, Nix dockerTools).
- */
-export function isArchiveMemberName(path: string): boolean {
-  if (path === 'manifest.json' || path === 'repositories' || path === 'index.json' || path === 'oci-layout') return true;
-  if (path === 'blobs' || path.startsWith('blobs/')) return true;
-  return /^[0-9a-f]{64}(?:[./]|$)/.test(path);
 }
 
 type ArchiveKind = Exclude<Flavour, 'layer' | 'oci-layout'>;

@@ -92,14 +92,21 @@ export function isZeroBlock(buf: Buffer, pos: number): boolean {
 
 /** Unsigned and historic signed sums with the checksum field counted as spaces. */
 function checksums(buf: Buffer, pos: number): [number, number] {
-  let u = 0;
-  let s = 0;
-  for (let i = 0; i < BLOCK; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : buf[pos + i]!;
+  // One pass: the signed sum is the unsigned one less 256 for every byte ≥ 128. The checksum
+  // field itself counts as eight spaces (8 × 0x20 = 256).
+  let u = 256;
+  let high = 0;
+  for (let i = pos, end = pos + 148; i < end; i++) {
+    const b = buf[i]!;
     u += b;
-    s += b < 128 ? b : b - 256;
+    high += b >> 7;
   }
-  return [u, s];
+  for (let i = pos + 156, end = pos + BLOCK; i < end; i++) {
+    const b = buf[i]!;
+    u += b;
+    high += b >> 7;
+  }
+  return [u, u - 256 * high];
 }
 
 /**

@@ -10,7 +10,7 @@ import { diffPaths } from '../../src/run/diff.js';
 import { lintPaths } from '../../src/run/lint.js';
 import { openInput } from '../../src/sources/index.js';
 import { decompressStats } from '../../src/sources/decompress.js';
-import { isArchiveMemberName } from '../../src/sources/open.js';
+import { isArchiveMemberName } from '../../src/sources/archive-names.js';
 import { scanStats } from '../../src/scan/index.js';
 import { buildImage, gzip, packTar, sampleLayer, tempDir, type TarEntry } from '../helpers/images.js';
 
