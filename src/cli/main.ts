@@ -7,7 +7,6 @@ import { safeText } from '../render/escape.js';
 import { parseReportJson } from '../render/parse.js';
 import type { CollectedFile } from '../run/text-pass.js';
 import { TOOL } from '../run/tool.js';
-import { setScanThreads } from '../scan/index.js';
 import { registerBuild } from './build-command.js';
 import { applyConfig } from './config.js';
 import { emit, REPORT_DIR_LIMITS } from './emit.js';
@@ -26,8 +25,6 @@ export interface Io {
 
 export async function main(argv: string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
-  // Scans run on this thread and one scan thread; REPCHECK_SCAN_THREADS=0 keeps them all here.
-  setScanThreads(io.env['REPCHECK_SCAN_THREADS'] === '0' ? 0 : 1);
   let code = 0;
   const setCode = (n: number) => { code = n; };
   const cwd = io.cwd ?? process.cwd();

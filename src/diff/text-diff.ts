@@ -1,6 +1,7 @@
 // Unified diffs of changed text files (the lead's second pass reads both versions), and hints
 // about what changed lines mention: the usual reasons a rebuilt file differs.
-import { createTwoFilesPatch } from 'diff';
+// The one module needed, not the package index (which loads all 21 of its modules).
+import { createTwoFilesPatch } from 'diff/lib/patch/create.js';
 
 /** Past this many edits the O(ND) line diff stops: such a diff is unreadable anyway. */
 const MAX_EDIT_LENGTH = 5000;

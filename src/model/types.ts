@@ -140,21 +140,6 @@ export interface Layer {
    * layer is scanned in the same pass that finds it is not an image archive.
    */
   prescan?: LayerScan;
-  /**
-   * Where the stored bytes lie when they are a plain byte range of a file (bare layers, members
-   * of an uncompressed tar, files of a layout directory): what lets another thread read them.
-   * Absent when only open() can produce them (a member of a compressed archive).
-   */
-  range?: ByteRange;
-  /** Told how many bytes a scan read without going through open() (a scan on another thread). */
-  onRead?(bytes: number): void;
-}
-
-/** Bytes `start` … `start + length - 1` of the file at `path`; length null: to the end. */
-export interface ByteRange {
-  path: string;
-  start: number;
-  length: number | null;
 }
 
 export interface JsonDoc<T = unknown> {

@@ -6,7 +6,6 @@ import type { Kind } from '../model/kinds.js';
 import type { Limits } from '../model/limits.js';
 import type { DiffPair, Report } from '../model/report.js';
 import type { Image, LayerScan, Note, OpenedInput, Severity } from '../model/types.js';
-import { prewarmScanThread } from '../scan/index.js';
 import { openInput, selectImages } from '../sources/index.js';
 import { sameBytes } from './same-bytes.js';
 import type { ProgressTracker } from './progress.js';
@@ -51,7 +50,6 @@ export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions)
   const [aLabel, bLabel] = opts.labels ?? [aPath, bPath];
   const ignore = [...new Set([...opts.ignore, ...(opts.semantic ? SEMANTIC_KINDS : [])])];
   const notes: Note[] = [];
-  prewarmScanThread();
 
   // Level 1: the same bytes. Nothing else to say, nothing to decompress.
   const identical = await sameBytes(aPath, bPath);

@@ -1,10 +1,10 @@
-// Scans layers two at a time, one on each lane (this thread and the scan thread, see
-// scan/lanes.ts), each blob at most once per input: a cache keyed by blob location holds full scans and digest-only scans,
+// Scans layers two at a time (inflate runs on libuv's pool, so both cores work), each blob at
+// most once per input: a cache keyed by blob location holds full scans and digest-only scans,
 // and a digest-only request is served by a full scan already made. Byte-level failures become
 // InputErrors naming the input and the member.
 import type { Limits } from '../model/limits.js';
 import type { Image, LayerScan } from '../model/types.js';
-import { scanOnLane } from '../scan/index.js';
+import { scanLayer } from '../scan/index.js';
 import { asInputError } from './input-error.js';
 
 export type ScanCache = Map<string, Promise<LayerScan>>;
@@ -37,8 +37,7 @@ export async function scanLayers(jobs: LayerJob[], limits: Limits): Promise<void
         j.cache.set(key, p);
       }
       if (!p) {
-        const job = { open: () => layer.open(), range: layer.range, limits, entries: j.full, onRead: layer.onRead };
-        p = scanOnLane(job).then((s) => s!).catch((e: unknown) => {
+        p = scanLayer(() => layer.open(), { limits, entries: j.full }).catch((e: unknown) => {
           throw asInputError(e, `${j.label}:${loc}`);
         });
         j.cache.set(key, p);

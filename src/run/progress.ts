@@ -26,10 +26,7 @@ export class ProgressTracker {
     item.total = known ? (item.total ?? 0) + total : null;
     // A layer scanned while its input was opened has been read already.
     for (const im of images) for (const l of im.layers) if (l.prescan) item.done += l.prescan.storedSize;
-    return images.map((im) => ({
-      ...im,
-      layers: im.layers.map((l) => ({ ...l, open: async () => counted(await l.open(), item), onRead: (n: number) => { item.done += n; } })),
-    }));
+    return images.map((im) => ({ ...im, layers: im.layers.map((l) => ({ ...l, open: async () => counted(await l.open(), item) })) }));
   }
 
   private add(label: string): ProgressItem {

@@ -20,27 +20,6 @@ const NUM = 6;
 const IDS = 5;
 const SHA = 32;
 
-/** EntryColumns as structured-cloneable data. */
-export interface EntryColumnsData {
-  n: number;
-  num: Float64Array;
-  ids: Int32Array;
-  sha: Uint8Array;
-  hasSha: Uint8Array;
-  pathEnd: Float64Array;
-  paths: Uint8Array;
-  strings: string[];
-  extra: [number, string, Record<string, string>, Record<string, string>][];
-}
-
-/** Scans whose records have not been built yet, with their columns. */
-const unbuilt = new WeakMap<LayerScan, EntryColumns>();
-
-/** The columns behind `scan.entries` while no one has read them; null once built (or none). */
-export function pendingColumns(scan: LayerScan): EntryColumns | null {
-  return unbuilt.get(scan) ?? null;
-}
-
 /**
  * The pax and xattrs of the (almost all) entries that have none: one shared frozen object
  * instead of two fresh ones per record (~110 of ~600 bytes per record). Nothing writes to a
@@ -51,13 +30,13 @@ const NONE: Record<string, string> = Object.freeze({}) as Record<string, string>
 export class EntryColumns {
   private n = 0;
   private cap = 0;
-  private num: Float64Array = new Float64Array(0);
-  private ids: Int32Array = new Int32Array(0);
-  private sha: Buffer = Buffer.alloc(0);
-  private hasSha: Uint8Array = new Uint8Array(0);
+  private num = new Float64Array(0);
+  private ids = new Int32Array(0);
+  private sha = Buffer.alloc(0);
+  private hasSha = new Uint8Array(0);
   /** End offset (bytes) of each entry's path in `paths`. */
-  private pathEnd: Float64Array = new Float64Array(0);
-  private paths: Buffer = Buffer.alloc(0);
+  private pathEnd = new Float64Array(0);
+  private paths = Buffer.alloc(0);
   private pathLen = 0;
   private readonly strings: string[] = [];
   private readonly table = new Map<string, number>();
@@ -66,39 +45,6 @@ export class EntryColumns {
 
   get length(): number {
     return this.n;
-  }
-
-  /** The columns as plain data (typed arrays, strings) that can be posted to another thread. */
-  toData(): EntryColumnsData {
-    const { n } = this;
-    return {
-      n,
-      num: this.num.slice(0, n * NUM),
-      ids: this.ids.slice(0, n * IDS),
-      sha: new Uint8Array(this.sha.buffer, this.sha.byteOffset, n * SHA).slice(),
-      hasSha: this.hasSha.slice(0, n),
-      pathEnd: this.pathEnd.slice(0, n),
-      paths: new Uint8Array(this.paths.buffer, this.paths.byteOffset, this.pathLen).slice(),
-      strings: this.strings,
-      extra: this.extra,
-    };
-  }
-
-  /** Columns from toData()'s output (after a trip through postMessage). */
-  static fromData(d: EntryColumnsData): EntryColumns {
-    const c = new EntryColumns();
-    c.n = d.n;
-    c.cap = d.n;
-    c.num = d.num;
-    c.ids = d.ids;
-    c.sha = Buffer.from(d.sha.buffer, d.sha.byteOffset, d.sha.byteLength);
-    c.hasSha = d.hasSha;
-    c.pathEnd = d.pathEnd;
-    c.paths = Buffer.from(d.paths.buffer, d.paths.byteOffset, d.paths.byteLength);
-    c.pathLen = d.paths.byteLength;
-    d.strings.forEach((str, i) => { c.strings.push(str); c.table.set(str, i); });
-    c.extra.push(...d.extra);
-    return c;
   }
 
   /** Appends a finished record; `sha` is its content digest (32 bytes) or null. */
@@ -211,10 +157,8 @@ export class EntryColumns {
  */
 export function lazyEntries(scan: LayerScan, cols: EntryColumns): void {
   let from: EntryColumns | null = cols;
-  unbuilt.set(scan, cols);
   const set = (value: EntryRecord[]) => {
     from = null;
-    unbuilt.delete(scan);
     Object.defineProperty(scan, 'entries', { value, writable: true, enumerable: true, configurable: true });
   };
   Object.defineProperty(scan, 'entries', {

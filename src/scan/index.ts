@@ -1,4 +1,3 @@
 // Entry point of scan/: one streaming pass per layer.
 export { scanLayer, scanLayerUnless, scanStats, RATIO_FLOOR, type ScanOptions } from './scan-layer.js';
 export { entryRecord } from './entry-record.js';
-export { laneStats, prewarmScanThread, scanOnLane, setScanThreads, type LaneJob } from './lanes.js';

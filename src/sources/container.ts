@@ -5,7 +5,6 @@ import { FormatError, InputError, LimitError } from '../errors.js';
 import { FormatLimitError, toLimitError } from '../io/limit-error.js';
 import { printable } from '../io/printable.js';
 import { LIMIT_FLAGS, type Limits } from '../model/limits.js';
-import type { ByteRange } from '../model/types.js';
 
 export type MemberKind = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -33,17 +32,6 @@ export interface Container {
   readSmall(name: string, max?: number): Promise<Buffer>;
   /** Streams a member's bytes afresh (following links); may be called any number of times. */
   open(name: string): Promise<AsyncIterable<Buffer>>;
-  /**
-   * The bytes open(name) gives, as a range of a file on disk, or null when only open() can
-   * produce them (a compressed archive) or the name does not resolve. Never throws.
-   */
-  range?(name: string): ByteRange | null;
-}
-
-/** `{ range }` for a Layer when the container can say where the member's bytes lie. */
-export function rangeOf(c: Container, name: string): { range?: ByteRange } {
-  const r = c.range?.(name) ?? null;
-  return r ? { range: r } : {};
 }
 
 /**

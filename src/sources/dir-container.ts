@@ -1,12 +1,12 @@
 // A directory as a Container (an OCI image layout on disk). Names are resolved strictly inside
 // the directory: a name with a `..` segment is never looked up, and a symlink whose real path
 // leaves the directory is refused, so a hostile layout cannot make repcheck read /etc/shadow.
-import { createReadStream, lstatSync, readdirSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, type Stats } from 'node:fs';
 import { open as fsOpen } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
+import { readWhole } from '../io/read.js';
 import type { Limits } from '../model/limits.js';
-import type { ByteRange } from '../model/types.js';
 import { jsonLimitError, memberLabel, regularFile, type Container, type MemberStat } from './container.js';
 
 export class DirContainer implements Container {
@@ -101,20 +101,10 @@ export class DirContainer implements Container {
     }
   }
 
-  range(name: string): ByteRange | null {
-    try {
-      return { path: join(this.rootReal, regularFile(this, name).name), start: 0, length: null };
-    } catch {
-      return null;
-    }
-  }
-
   async open(name: string): Promise<AsyncIterable<Buffer>> {
     const { name: real } = regularFile(this, name);
     const path = join(this.rootReal, real);
-    return {
-      [Symbol.asyncIterator]: () => createReadStream(path)[Symbol.asyncIterator](),
-    };
+    return readWhole(path);
   }
 }
 

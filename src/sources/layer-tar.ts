@@ -1,7 +1,7 @@
 // A bare layer (a filesystem changeset tar, possibly gzip/zstd-compressed) as a one-layer
 // pseudo-image: no manifest, no config, no refs. Layer.open gives the file's bytes exactly as
 // stored, so the scanner sees (and reports) the real compression.
-import { createReadStream } from 'node:fs';
+import { readWhole } from '../io/read.js';
 import type { Image, LayerScan } from '../model/types.js';
 
 export function bareLayerImage(path: string, label: string, size: number, prescan?: LayerScan): Image {
@@ -24,8 +24,7 @@ export function bareLayerImage(path: string, label: string, size: number, presca
         actualDigest: null,
         actualSize: size,
       },
-      open: async () => ({ [Symbol.asyncIterator]: () => createReadStream(path)[Symbol.asyncIterator]() }),
-      range: { path, start: 0, length: null },
+      open: async () => readWhole(path),
       ...(prescan ? { prescan } : {}),
     }],
     blobs: [],

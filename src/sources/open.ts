@@ -10,10 +10,12 @@
 //   tar with repositories + <id>/json + <id>/layer.tar → docker-archive-legacy
 //   any other tar                  → bare layer
 import { open as fsOpen, stat } from 'node:fs/promises';
-import { createReadStream, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { readWhole } from '../io/read.js';
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
-import { scanOnLane } from '../scan/index.js';
+import { scanLayerUnless } from '../scan/index.js';
+import { isArchiveMemberName } from './archive-names.js';
 import type { Flavour, Image, Note, OpenedInput } from '../model/types.js';
 import { detectCompression, detectUnsupported } from '../io/sniff.js';
 import { CompressedTarContainer } from './compressed-tar-container.js';
@@ -99,9 +101,7 @@ async function openCompressed(path: string, label: string, wrapper: Wrapper, siz
   // early, like `<64 hex>/layer.tar`). A scan that finishes saw none of the names classify()
   // looks for: it is a bare layer, already scanned. Any failure falls back to the indexing
   // pass below, which reports it as before.
-  const prescan = await scanOnLane({
-    open: () => openRaw(path), range: { path, start: 0, length: null }, limits, entries: true, speculative: true,
-  }).catch(() => null);
+  const prescan = await scanLayerUnless(() => openRaw(path), { limits }, isArchiveMemberName).catch(() => null);
   if (prescan !== null) return input(label, 'layer', 'none', [bareLayerImage(path, label, size, prescan)], []);
   const c = await CompressedTarContainer.open(label, path, wrapper, limits);
   const kind = classify(c);
@@ -114,7 +114,7 @@ async function openCompressed(path: string, label: string, wrapper: Wrapper, siz
 
 /** The stored bytes, as a bare layer's Layer.open gives them. */
 async function openRaw(path: string): Promise<AsyncIterable<Buffer>> {
-  return { [Symbol.asyncIterator]: () => createReadStream(path)[Symbol.asyncIterator]() };
+  return readWhole(path);
 }
 
 type ArchiveKind = Exclude<Flavour, 'layer' | 'oci-layout'>;

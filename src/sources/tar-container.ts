@@ -3,7 +3,6 @@
 // multi-gigabyte `docker save` costs one header walk plus one read per layer.
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
-import type { ByteRange } from '../model/types.js';
 import type { TarHeader } from '../tar/header.js';
 import { indexTarFile, openRange } from '../tar/index-file.js';
 import { canonicalPath } from '../tar/path.js';
@@ -74,16 +73,6 @@ export class TarFileContainer implements Container {
     const tooBig = () => jsonLimitError(memberLabel(this, name), { ...this.limits, maxJsonBytes: max });
     if (stat.size > max) throw tooBig();
     return collect(await this.open(name), max, tooBig);
-  }
-
-  range(name: string): ByteRange | null {
-    try {
-      const { name: real, stat } = regularFile(this, name);
-      const m = this.members.get(real);
-      return m ? { path: this.path, start: m.dataOffset, length: stat.size } : null;
-    } catch {
-      return null;
-    }
   }
 
   async open(name: string): Promise<AsyncIterable<Buffer>> {

@@ -2,6 +2,7 @@
 // without reading it, so indexing a 1 GB archive costs one 512-byte read per entry.
 // Header semantics come from the same TarHeaderDecoder as the streaming parser.
 import { createReadStream } from 'node:fs';
+import { READ_CHUNK } from '../io/read.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { FormatError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
@@ -104,5 +105,5 @@ async function firstNonZeroInFile(fh: FileHandle, from: number, size: number): P
 /** The bytes [start, start+length) of a file as a stream (nothing at all for length 0). */
 export function openRange(path: string, start: number, length: number): AsyncIterable<Buffer> {
   if (length === 0) return (async function* () {})();
-  return createReadStream(path, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
+  return createReadStream(path, { start, end: start + length - 1, highWaterMark: READ_CHUNK });
 }

@@ -2,7 +2,8 @@
 // an inserted step does not shift every later comparison. `created` differences
 // (history-created) are shaped like entry times; other fields (created_by, comment,
 // empty_layer, author) and entries on one side only are history-other.
-import { diffArrays } from 'diff';
+// The one module needed, not the package index (which loads all 21 of its modules).
+import { diffArrays } from 'diff/lib/diff/array.js';
 import { canon, groupDeltas, timeShape, type Delta } from '../classify.js';
 import { changeShape, jsonDiff } from '../json-diff.js';
 import { parseTime } from '../times.js';
