@@ -90,23 +90,26 @@ export function isZeroBlock(buf: Buffer, pos: number): boolean {
   return buf.compare(ZERO_BLOCK, 0, BLOCK, pos, pos + BLOCK) === 0;
 }
 
-/** Unsigned and historic signed sums with the checksum field counted as spaces. */
-function checksums(buf: Buffer, pos: number): [number, number] {
-  // One pass: the signed sum is the unsigned one less 256 for every byte ≥ 128. The checksum
-  // field itself counts as eight spaces (8 × 0x20 = 256).
-  let u = 256;
+/** The unsigned header sum with the checksum field counted as spaces (8 × 0x20 = 256). */
+function unsignedSum(buf: Buffer, pos: number): number {
+  // Four bytes at a time into two 16-bit lanes (128 words × 2 × 255 < 2^16: no carry between
+  // lanes), then the checksum field's own bytes taken out again: ~2× a byte loop, and this runs
+  // for every header of every layer.
+  let acc = 0;
+  for (let i = pos, end = pos + BLOCK; i < end; i += 4) {
+    const w = buf.readUInt32LE(i);
+    acc += (w & 0x00ff00ff) + ((w >>> 8) & 0x00ff00ff);
+  }
+  let u = (acc & 0xffff) + (acc >>> 16);
+  for (let i = pos + 148; i < pos + 156; i++) u -= buf[i]!;
+  return u + 256;
+}
+
+/** The historic signed sum (some old tars): the unsigned one less 256 for every byte ≥ 128. */
+function signedSum(buf: Buffer, pos: number, unsigned: number): number {
   let high = 0;
-  for (let i = pos, end = pos + 148; i < end; i++) {
-    const b = buf[i]!;
-    u += b;
-    high += b >> 7;
-  }
-  for (let i = pos + 156, end = pos + BLOCK; i < end; i++) {
-    const b = buf[i]!;
-    u += b;
-    high += b >> 7;
-  }
-  return [u, u - 256 * high];
+  for (let i = pos, end = pos + BLOCK; i < end; i++) if (i - pos < 148 || i - pos >= 156) high += buf[i]! >> 7;
+  return unsigned - 256 * high;
 }
 
 /**
@@ -214,8 +217,9 @@ function magicOf(buf: Buffer, pos: number, abs: number): RawHeader['magic'] {
  */
 export function decodeBlock(buf: Buffer, pos: number, abs: number): RawHeader {
   const stored = parseNumeric(buf, pos + 148, 8, 'chksum', abs + 148);
-  const [u, s] = checksums(buf, pos);
-  if (stored !== u && stored !== s) {
+  // The unsigned sum is what every tar writes; the signed one is only worked out on a mismatch.
+  const u = unsignedSum(buf, pos);
+  if (stored !== u && stored !== signedSum(buf, pos, u)) {
     throw new FormatError(`tar header checksum mismatch (stored ${stored}, computed ${u})`, abs);
   }
   const magic = magicOf(buf, pos, abs);

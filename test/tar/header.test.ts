@@ -110,6 +110,29 @@ test('checksum: mismatch is an error at the header offset; the historic signed s
   assert.equal(decodeBlock(block, 0, 0).name, 'café');
 });
 
+test('checksum: the word-at-a-time sum equals a byte loop, for any bytes, at any offset', () => {
+  // Fixed-seed random blocks (all-0xff names included: the largest lane sums) at odd offsets
+  // inside a bigger buffer, with the unsigned sum computed byte by byte and stored.
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff;
+  for (let round = 0; round < 200; round++) {
+    const block = rawHeader({ name: 'x', typeflag: '0', size: 0, format: 'ustar' });
+    const fill = round === 0 ? () => 0xff : rnd;
+    for (let i = 0; i < 100; i++) block[i] = fill() || 1; // name: never NUL
+    for (let i = 345; i < 500; i++) block[i] = round === 0 ? 0xff : rnd(); // prefix
+    block.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const b of block) sum += b;
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    const off = 1 + (round % 7);
+    const buf = Buffer.alloc(512 + off + 3);
+    block.copy(buf, off);
+    assert.doesNotThrow(() => decodeBlock(buf, off, 0), `round ${round}`);
+    buf[off + (round % 148)] ^= 0x01;
+    assert.throws(() => decodeBlock(buf, off, 0), /checksum mismatch/, `round ${round}, corrupted`);
+  }
+});
+
 test('octal: leading spaces, space/NUL terminators accepted; junk is an error at the field', () => {
   const b = Buffer.from(' 0755 \0\0');
   assert.equal(parseNumeric(b, 0, 8, 'mode', 100), 0o755);
