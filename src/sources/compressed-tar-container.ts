@@ -5,10 +5,17 @@
 // that records every member and keeps the small JSON-looking ones (manifest.json, configs, OCI
 // manifests and indexes) in memory. open(name) then re-runs the decompression from the start up
 // to that member, so reading every layer of an N-layer archive costs up to N more passes over
-// the archive (O(N × archive) CPU, O(1) extra memory). That is the price of never extracting to
-// disk; users who care can decompress once (`gunzip -k`) and hand repcheck the plain tar.
+// the archive (O(N × archive) CPU, O(1) extra memory). So the indexing pass also scans, as a
+// layer, every member that starts like one (a tar header, gzip or zstd magic): the layers of a
+// Nix `.tar.gz` are read once, in that pass, and open() is left for what the scans did not
+// cover (the text-diff pass, a layer whose inline scan failed, which reports its error then).
 import { InputError } from '../errors.js';
+import { ChunkQueue } from '../io/chunk-queue.js';
+import { detectCompression } from '../io/sniff.js';
 import type { Limits } from '../model/limits.js';
+import type { LayerScan } from '../model/types.js';
+import { scanLayer } from '../scan/index.js';
+import { isTarHeader } from '../tar/is-tar-header.js';
 import type { TarHeader } from '../tar/header.js';
 import { TarParser } from '../tar/parser.js';
 import { canonicalPath } from '../tar/path.js';
@@ -34,6 +41,8 @@ export class CompressedTarContainer implements Container {
   private readonly order: string[] = [];
   private readonly members = new Map<string, Member>();
   private readonly cache = new Map<number, Buffer>();
+  /** Full layer scans made in the indexing pass, by ordinal. */
+  private readonly scans = new Map<number, LayerScan>();
 
   private constructor(
     readonly label: string,
@@ -50,6 +59,26 @@ export class CompressedTarContainer implements Container {
     let keep: Buffer[] | null = null;
     let kept = 0;
     let cached = 0;
+    // The current member's first bytes, until there are enough to tell whether it is a layer.
+    let head: Buffer[] | null = null;
+    let headLen = 0;
+    // The current member's inline layer scan, fed chunk by chunk.
+    const live: { queue: ChunkQueue | null } = { queue: null };
+    const scans: Promise<void>[] = [];
+    const startScan = (first: Buffer): void => {
+      const ord = ordinal;
+      if (!(detectCompression(first) !== 'none' || isTarHeader(first))) return;
+      const q = new ChunkQueue();
+      q.push(first);
+      live.queue = q;
+      // A failed inline scan is forgotten: open() then re-reads the member and fails as ever.
+      scans.push(scanLayer(async () => q, { limits }).then((scan) => { c.scans.set(ord, scan); }, () => {}).finally(() => q.abandon()));
+    };
+    const flushHead = (): void => {
+      const first = Buffer.concat(head!, headLen);
+      head = null;
+      startScan(first);
+    };
     const parser = new TarParser({
       limits,
       onEntry(h: TarHeader) {
@@ -61,11 +90,21 @@ export class CompressedTarContainer implements Container {
         keep = stat.kind === 'file' && stat.linkTarget === undefined && stat.size <= limits.maxJsonBytes &&
           cached + stat.size <= CACHE_BUDGET ? [] : null;
         kept = 0;
+        head = stat.kind === 'file' && stat.linkTarget === undefined && stat.size > 0 ? [] : null;
+        headLen = 0;
+        live.queue = null;
       },
       onData(chunk: Buffer) {
         if (keep) {
           keep.push(Buffer.from(chunk));
           kept += chunk.length;
+        }
+        if (live.queue) {
+          live.queue.push(Buffer.from(chunk));
+        } else if (head) {
+          head.push(Buffer.from(chunk));
+          headLen += chunk.length;
+          if (headLen >= 512) flushHead();
         }
       },
       onEntryEnd() {
@@ -77,15 +116,31 @@ export class CompressedTarContainer implements Container {
           }
         }
         keep = null;
+        if (head) flushHead(); // a member shorter than a tar block (a small gzip, say)
+        live.queue?.end();
+        live.queue = null;
       },
     });
     try {
-      for await (const chunk of decompressFile(path, wrapper, label, limits)) parser.write(chunk);
+      for await (const chunk of decompressFile(path, wrapper, label, limits)) {
+        parser.write(chunk);
+        // Backpressure: the scan takes what this chunk gave it before the next is inflated.
+        if (live.queue) await live.queue.drained();
+      }
       parser.end();
     } catch (err) {
+      live.queue?.end();
       throw asInputError(label, err);
+    } finally {
+      await Promise.all(scans);
     }
     return c;
+  }
+
+  /** The full scan of a member made in the indexing pass, when it was a layer and scanned cleanly. */
+  prescan(name: string): LayerScan | undefined {
+    const m = this.members.get(name);
+    return m ? this.scans.get(m.ordinal) : undefined;
   }
 
   names(): string[] {

@@ -5,6 +5,7 @@ import { FormatError, InputError, LimitError } from '../errors.js';
 import { FormatLimitError, toLimitError } from '../io/limit-error.js';
 import { printable } from '../io/printable.js';
 import { LIMIT_FLAGS, type Limits } from '../model/limits.js';
+import type { LayerScan } from '../model/types.js';
 
 export type MemberKind = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -32,6 +33,21 @@ export interface Container {
   readSmall(name: string, max?: number): Promise<Buffer>;
   /** Streams a member's bytes afresh (following links); may be called any number of times. */
   open(name: string): Promise<AsyncIterable<Buffer>>;
+  /** A full layer scan of the member (links resolved) already made while indexing, if any. */
+  prescan?(name: string): LayerScan | undefined;
+}
+
+/** `{ prescan }` for a Layer whose member the container scanned while indexing. */
+export function prescanOf(c: Container, name: string): { prescan?: LayerScan } {
+  if (!c.prescan) return {};
+  let real: string | null;
+  try {
+    real = c.resolve(name);
+  } catch {
+    return {};
+  }
+  const scan = real === null ? undefined : c.prescan(real);
+  return scan ? { prescan: scan } : {};
 }
 
 /**

@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { printable } from '../io/printable.js';
 import type { Limits } from '../model/limits.js';
 import type { Image, JsonDoc, Layer, Note } from '../model/types.js';
-import { emptyLayer, memberLabel, regularFile, type Container } from './container.js';
+import { emptyLayer, memberLabel, prescanOf, regularFile, type Container } from './container.js';
 import { isObject, readJsonObject } from './json.js';
 import { platformOf } from './oci-descriptor.js';
 import { readRepositories } from './repositories.js';
@@ -89,6 +89,7 @@ export async function readLegacyArchive(c: Container, limits: Limits): Promise<{
         diffId: null,
         blob: { role: 'layer', location: name, nameDigest: null, declaredDigest: null, declaredSize: null, actualDigest: null, actualSize: stat.size },
         open: () => c.open(name),
+        ...prescanOf(c, name),
       };
     });
     const topDoc = v1.get(top)!;

@@ -7,7 +7,7 @@ import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
 import type { BlobCheck, Image, JsonDoc, Layer, Note } from '../model/types.js';
 import { canonicalPath } from '../tar/path.js';
-import { emptyLayer, MAX_LAYER_REFS, memberLabel, regularFile, tooManyLayerRefs, type Container } from './container.js';
+import { emptyLayer, MAX_LAYER_REFS, memberLabel, prescanOf, regularFile, tooManyLayerRefs, type Container } from './container.js';
 import { nameDigest } from './digest.js';
 import { describeJson, isObject, jsonObjectDoc, parseJson } from './json.js';
 import { diffIdsOf, platformOf } from './oci-descriptor.js';
@@ -132,6 +132,7 @@ async function dockerImage(ctx: Ctx, entry: unknown, i: number): Promise<Image> 
         actualSize: stat.size,
       },
       open: () => c.open(name),
+      ...prescanOf(c, name),
     };
   });
 

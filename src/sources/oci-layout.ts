@@ -8,7 +8,7 @@
 import { InputError, LimitError } from '../errors.js';
 import { LIMIT_FLAGS, type Limits } from '../model/limits.js';
 import type { BlobCheck, Image, JsonDoc, Layer, Note } from '../model/types.js';
-import { emptyLayer, MAX_LAYER_REFS, memberLabel, regularFile, tooManyLayerRefs, type Container } from './container.js';
+import { emptyLayer, MAX_LAYER_REFS, memberLabel, prescanOf, regularFile, tooManyLayerRefs, type Container } from './container.js';
 import { blobPath, hashHex, parseDigest, type ParsedDigest } from './digest.js';
 import { describeJson, isObject, jsonObjectDoc } from './json.js';
 import {
@@ -259,6 +259,7 @@ class Walker {
         actualSize: stat.size,
       },
       open: () => c.open(location),
+      ...prescanOf(c, location),
     };
   }
 

@@ -18,6 +18,7 @@ import { scanLayerUnless } from '../scan/index.js';
 import { isArchiveMemberName } from './archive-names.js';
 import type { Flavour, Image, Note, OpenedInput } from '../model/types.js';
 import { detectCompression, detectUnsupported } from '../io/sniff.js';
+import { isTarHeader } from '../tar/is-tar-header.js';
 import { CompressedTarContainer } from './compressed-tar-container.js';
 import type { Container } from './container.js';
 import { asInputError } from './container.js';
@@ -36,6 +37,8 @@ export interface OpenOptions {
 }
 
 const NOT_AN_IMAGE = 'not a container image or layer tar (expected docker-archive, OCI layout, oci-archive or a layer tar)';
+
+export { isTarHeader };
 
 export async function openInput(path: string, opts: OpenOptions): Promise<OpenedInput> {
   const label = opts.label ?? path;
@@ -143,29 +146,6 @@ function readAs(kind: ArchiveKind, c: Container, limits: Limits): Promise<{ imag
 
 function input(label: string, flavour: Flavour, wrapper: OpenedInput['wrapper'], images: Image[], notes: Note[]): OpenedInput {
   return { label, flavour, wrapper, images, notes };
-}
-
-/**
- * A tar header block: the checksum (bytes 148–155, octal) equals the sum of the block with that
- * field read as spaces — unsigned, or signed as some old tars computed it. An all-zero block is
- * an empty tar (just the end-of-archive marker).
- */
-export function isTarHeader(block: Buffer): boolean {
-  if (block.length < 512) return false;
-  let zero = true;
-  for (let i = 0; i < 512; i++) if (block[i] !== 0) { zero = false; break; }
-  if (zero) return true;
-  const field = block.subarray(148, 156).toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '');
-  if (!/^[0-7]{1,8}$/.test(field)) return false;
-  const stored = parseInt(field, 8);
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < 512; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : block[i]!;
-    unsigned += b;
-    signed += b > 127 ? b - 256 : b;
-  }
-  return stored === unsigned || stored === signed;
 }
 
 async function readHead(path: string, label: string, n: number): Promise<Buffer> {

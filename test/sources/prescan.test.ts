@@ -3,7 +3,7 @@
 // an image archive is still recognised, whether its archive-only names come first or last.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '../../src/model/limits.js';
 import { diffPaths } from '../../src/run/diff.js';
@@ -12,7 +12,7 @@ import { openInput } from '../../src/sources/index.js';
 import { decompressStats } from '../../src/sources/decompress.js';
 import { isArchiveMemberName } from '../../src/sources/archive-names.js';
 import { scanStats } from '../../src/scan/index.js';
-import { buildImage, gzip, packTar, sampleLayer, tempDir, type TarEntry } from '../helpers/images.js';
+import { buildImage, gzip, packTar, sampleLayer, tempDir, writeDockerArchive, type TarEntry } from '../helpers/images.js';
 
 const T = 1_700_000_000;
 const files = (n: number, mtime: number): TarEntry[] => [
@@ -33,10 +33,10 @@ test('lint of a gzip bare layer decompresses it once', () => withDir(async (dir)
   const p = join(dir, 'layer.tar.gz');
   await writeFile(p, gzip(await packTar(files(50, T))));
   const before = scanStats.decompressions;
-  const whole = decompressStats.wholePasses;
+  const passes = decompressStats.passes;
   const report = await lintPaths([p], { limits: DEFAULT_LIMITS, epoch: null, owner: { uid: 0, gid: 0 }, ignore: [], failOn: 'warning' });
   assert.equal(scanStats.decompressions - before, 1, 'one scan');
-  assert.equal(decompressStats.wholePasses - whole, 0, 'no separate pass to learn it is not an image archive');
+  assert.equal(decompressStats.passes - passes, 1, 'a peek at its head, no pass to learn it is not an image archive');
   assert.equal(report.inputs[0]!.flavour, 'layer');
 }));
 
@@ -46,10 +46,10 @@ test('diff of two gzip bare layers decompresses each once and finds the mtime sh
   await writeFile(a, gzip(await packTar(files(50, T))));
   await writeFile(b, gzip(await packTar(files(50, T + 86400))));
   const before = scanStats.decompressions;
-  const whole = decompressStats.wholePasses;
+  const passes = decompressStats.passes;
   const report = await diffPaths(a, b, { limits: DEFAULT_LIMITS, ignore: [], failOn: 'warning' });
   assert.equal(scanStats.decompressions - before, 2);
-  assert.equal(decompressStats.wholePasses - whole, 0);
+  assert.equal(decompressStats.passes - passes, 2, 'a peek at each head');
   assert.deepEqual(report.findings.map((f) => [f.kind, f.count]), [['entry-mtime', 51]]);
 }));
 
@@ -70,7 +70,30 @@ test('a gzip docker-archive whose manifest.json comes last, after ordinary names
   assert.equal(input.flavour, 'docker-archive');
   assert.equal(input.wrapper, 'gzip');
   assert.equal(input.images[0]!.layers.length, 1);
-  assert.equal(input.images[0]!.layers[0]!.prescan, undefined);
+  // Its layer was scanned in the indexing pass, not as a bare layer.
+  assert.equal(input.images[0]!.layers[0]!.prescan?.entries.length, sampleLayer('app').entries.length);
+}));
+
+test('a gzip-wrapped docker archive is decompressed once however many layers it has, with the plain tar\'s findings', () => withDir(async (dir) => {
+  const layers = [0, 1, 2, 3].map((i) => ({
+    compression: (i % 2 === 0 ? 'gzip' : 'none') as 'gzip' | 'none',
+    entries: [{ name: `l${i}/`, type: 'directory' as const, mtime: T + i }, ...files(10, T + 100 * i).slice(1).map((e) => ({ ...e, name: `l${i}/${e.name}` }))],
+  }));
+  const plain = await writeDockerArchive(dir, 'image.tar', [{ layers, tags: ['t/app:1'] }], { style: 'docker' });
+  const gz = join(dir, 'image.tar.gz');
+  await writeFile(gz, gzip(await readFile(plain)));
+  const opts = { limits: DEFAULT_LIMITS, epoch: null, owner: { uid: 0, gid: 0 }, ignore: [], failOn: 'warning' as const };
+  const passes = decompressStats.passes;
+  const before = scanStats.decompressions;
+  const r = await lintPaths([gz], opts);
+  assert.equal(decompressStats.passes - passes, 2, 'a peek at its head, then one pass (it was one more per layer)');
+  // Each gzip layer inflated once, in that pass; the third is the speculative bare-layer scan of
+  // the archive itself, given up at its first member name.
+  assert.equal(scanStats.decompressions - before, 3);
+  const p = await lintPaths([plain], opts);
+  const strip = (x: typeof r) => x.findings.map((f) => JSON.stringify({ ...f, input: undefined }));
+  assert.deepEqual(strip(r), strip(p));
+  assert.ok(r.findings.length > 0, 'the images have findings to compare');
 }));
 
 test('a corrupt gzip bare layer still fails with the indexing pass\'s message', () => withDir(async (dir) => {
