@@ -95,7 +95,7 @@ export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions)
     for (const f of res.findings) findings.push(tag !== undefined ? { ...f, image: tag } : f);
     // An image's name is not part of the image: names alone do not make two builds differ.
     const kept = res.findings.filter((f) => !ignore.includes(f.kind) && f.kind !== 'image-ref');
-    pairs.push(lazyEntries({
+    pairs.push(lazyEntryTable({
       a: side(a, ia),
       b: side(b, ib),
       verdict: kept.length === 0 ? 'equivalent' : 'differs',
@@ -116,7 +116,7 @@ export async function diffPaths(aPath: string, bPath: string, opts: DiffOptions)
  * The per-entry table is built when first read: JSON, HTML and --report-dir read it, the text
  * report never does (20,000 rows of a mtime-only diff are ~30 ms and 40,000 objects).
  */
-function lazyEntries(pair: DiffPair, build: () => DiffPair['entries']): DiffPair {
+function lazyEntryTable(pair: DiffPair, build: () => DiffPair['entries']): DiffPair {
   let value: DiffPair['entries'] | null = null;
   Object.defineProperty(pair, 'entries', {
     get: () => (value ??= build()),

@@ -1,6 +1,5 @@
 // Member names that only image archives have, for the speculative layer scan of a compressed
-// tar (open.ts): it gives up at the first one. Its own module so a scan thread can load it
-// without the source readers.
+// tar (open.ts): it gives up at the first one.
 
 /**
  * A member name that makes a tar an image archive (every name open.ts's classify() looks for),

@@ -2,9 +2,9 @@
 // pseudo-image: no manifest, no config, no refs. Layer.open gives the file's bytes exactly as
 // stored, so the scanner sees (and reports) the real compression.
 import { readWhole } from '../io/read.js';
-import type { Image, LayerScan } from '../model/types.js';
+import type { Image } from '../model/types.js';
 
-export function bareLayerImage(path: string, label: string, size: number, prescan?: LayerScan): Image {
+export function bareLayerImage(path: string, label: string, size: number): Image {
   return {
     id: '0',
     refs: [],
@@ -25,7 +25,6 @@ export function bareLayerImage(path: string, label: string, size: number, presca
         actualSize: size,
       },
       open: async () => readWhole(path),
-      ...(prescan ? { prescan } : {}),
     }],
     blobs: [],
     refSources: [],

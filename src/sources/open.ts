@@ -11,7 +11,6 @@
 //   any other tar                  → bare layer
 import { open as fsOpen, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { readWhole } from '../io/read.js';
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
 import { scanLayerUnless } from '../scan/index.js';
@@ -104,8 +103,13 @@ async function openCompressed(path: string, label: string, wrapper: Wrapper, siz
   // early, like `<64 hex>/layer.tar`). A scan that finishes saw none of the names classify()
   // looks for: it is a bare layer, already scanned. Any failure falls back to the indexing
   // pass below, which reports it as before.
-  const prescan = await scanLayerUnless(() => openRaw(path), { limits }, isArchiveMemberName).catch(() => null);
-  if (prescan !== null) return input(label, 'layer', 'none', [bareLayerImage(path, label, size, prescan)], []);
+  const bare = bareLayerImage(path, label, size);
+  const layer = bare.layers[0]!;
+  const prescan = await scanLayerUnless(() => layer.open(), { limits }, isArchiveMemberName).catch(() => null);
+  if (prescan !== null) {
+    layer.prescan = prescan;
+    return input(label, 'layer', 'none', [bare], []);
+  }
   const c = await CompressedTarContainer.open(label, path, wrapper, limits);
   const kind = classify(c);
   // A compressed tar that is not an image archive is a compressed layer (`layer.tar.gz`):
@@ -113,11 +117,6 @@ async function openCompressed(path: string, label: string, wrapper: Wrapper, siz
   if (kind === null) return input(label, 'layer', 'none', [bareLayerImage(path, label, size)], []);
   const { images, notes } = await readAs(kind, c, limits);
   return input(label, kind, wrapper, images, notes);
-}
-
-/** The stored bytes, as a bare layer's Layer.open gives them. */
-async function openRaw(path: string): Promise<AsyncIterable<Buffer>> {
-  return readWhole(path);
 }
 
 type ArchiveKind = Exclude<Flavour, 'layer' | 'oci-layout'>;

@@ -105,6 +105,15 @@ function unsignedSum(buf: Buffer, pos: number): number {
   return u + 256;
 }
 
+/**
+ * Whether `stored` is the block's checksum: the unsigned sum every tar writes, or the historic
+ * signed one (only worked out when the unsigned one does not match).
+ */
+export function checksumMatches(buf: Buffer, pos: number, stored: number): boolean {
+  const u = unsignedSum(buf, pos);
+  return stored === u || stored === signedSum(buf, pos, u);
+}
+
 /** The historic signed sum (some old tars): the unsigned one less 256 for every byte ≥ 128. */
 function signedSum(buf: Buffer, pos: number, unsigned: number): number {
   let high = 0;
@@ -217,10 +226,8 @@ function magicOf(buf: Buffer, pos: number, abs: number): RawHeader['magic'] {
  */
 export function decodeBlock(buf: Buffer, pos: number, abs: number): RawHeader {
   const stored = parseNumeric(buf, pos + 148, 8, 'chksum', abs + 148);
-  // The unsigned sum is what every tar writes; the signed one is only worked out on a mismatch.
-  const u = unsignedSum(buf, pos);
-  if (stored !== u && stored !== signedSum(buf, pos, u)) {
-    throw new FormatError(`tar header checksum mismatch (stored ${stored}, computed ${u})`, abs);
+  if (!checksumMatches(buf, pos, stored)) {
+    throw new FormatError(`tar header checksum mismatch (stored ${stored}, computed ${unsignedSum(buf, pos)})`, abs);
   }
   const magic = magicOf(buf, pos, abs);
   const notes: string[] = [];

@@ -1,4 +1,5 @@
 // Whether a block looks like the start of a tar: used to classify inputs and archive members.
+import { checksumMatches } from './header.js';
 
 /**
  * A tar header block: the checksum (bytes 148–155, octal) equals the sum of the block with that
@@ -12,13 +13,5 @@ export function isTarHeader(block: Buffer): boolean {
   if (zero) return true;
   const field = block.subarray(148, 156).toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '');
   if (!/^[0-7]{1,8}$/.test(field)) return false;
-  const stored = parseInt(field, 8);
-  let unsigned = 0;
-  let signed = 0;
-  for (let i = 0; i < 512; i++) {
-    const b = i >= 148 && i < 156 ? 0x20 : block[i]!;
-    unsigned += b;
-    signed += b > 127 ? b - 256 : b;
-  }
-  return stored === unsigned || stored === signed;
+  return checksumMatches(block, 0, parseInt(field, 8));
 }

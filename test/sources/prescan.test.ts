@@ -111,3 +111,24 @@ test('archive member names end the speculative scan; layer paths do not', () => 
     assert.ok(!isArchiveMemberName(n), n);
   }
 });
+
+test('a corrupt layer inside a gzip-wrapped archive fails as it does in the plain archive', () => withDir(async (dir) => {
+  // The inline scan of the bad layer fails and is forgotten; the layer is then read with
+  // open(), which reports the error exactly as for the uncompressed archive.
+  const layers = [{ compression: 'gzip' as const, entries: files(20, T) }];
+  const plain = await writeDockerArchive(dir, 'image.tar', [{ layers, tags: ['t/app:1'] }], { style: 'docker' });
+  const bytes = await readFile(plain);
+  const gzAt = bytes.indexOf(Buffer.from([0x1f, 0x8b, 0x08]));
+  assert.ok(gzAt > 0);
+  bytes[gzAt + 40] ^= 0xff; // inside the layer's deflate data
+  await writeFile(plain, bytes);
+  const gz = join(dir, 'image.tar.gz');
+  await writeFile(gz, gzip(bytes));
+  const opts = { limits: DEFAULT_LIMITS, epoch: null, owner: { uid: 0, gid: 0 }, ignore: [], failOn: 'warning' as const };
+  const plainErr = await lintPaths([plain], opts).then(() => null, (e: Error) => e);
+  const gzErr = await lintPaths([gz], opts).then(() => null, (e: Error) => e);
+  assert.ok(plainErr instanceof Error, 'the corruption is caught');
+  assert.ok(gzErr instanceof Error);
+  assert.equal(gzErr.constructor, plainErr.constructor);
+  assert.equal(gzErr.message.replace(gz, 'X'), plainErr.message.replace(plain, 'X'));
+}));
