@@ -47,8 +47,11 @@ export class EntryColumns {
     return this.n;
   }
 
-  /** Appends a finished record; `sha` is its content digest (32 bytes) or null. */
-  push(r: EntryRecord, sha: Uint8Array | null): void {
+  /**
+   * Appends a finished record; `sha` is its content digest (32 bytes, or a string of 32 latin1
+   * characters, one per byte) or null.
+   */
+  push(r: EntryRecord, sha: Uint8Array | string | null): void {
     if (this.n === this.cap) this.grow();
     const i = this.n++;
     const o = i * NUM;
@@ -66,7 +69,8 @@ export class EntryColumns {
     this.ids[k + 4] = r.linkTarget === null ? -1 : this.sid(r.linkTarget);
     if (sha !== null) {
       this.hasSha[i] = 1;
-      this.sha.set(sha, i * SHA);
+      if (typeof sha === 'string') this.sha.write(sha, i * SHA, SHA, 'latin1');
+      else this.sha.set(sha, i * SHA);
     }
     const need = this.pathLen + r.path.length * 2;
     if (need > this.paths.length) {

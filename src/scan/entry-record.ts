@@ -11,6 +11,17 @@ const SCHILY = 'SCHILY.xattr.';
 const LIBARCHIVE = 'LIBARCHIVE.xattr.';
 
 export function entryRecord(h: TarHeader, index: number): EntryRecord {
+  const r = sharedRecord(h, index);
+  if (r.pax === EMPTY) r.pax = {};
+  if (r.xattrs === EMPTY) r.xattrs = {};
+  return r;
+}
+
+/**
+ * entryRecord() for a reader that only reads it (the scanner, which copies it into columns):
+ * no pax or xattrs records share one frozen empty object instead of two fresh ones per entry.
+ */
+export function sharedRecord(h: TarHeader, index: number): EntryRecord {
   let pax: Record<string, string> = EMPTY;
   let xattrs: Record<string, string> = EMPTY;
   const keys = Object.keys(h.pax);
@@ -47,8 +58,8 @@ export function entryRecord(h: TarHeader, index: number): EntryRecord {
     gname: h.gname,
     mtime: h.mtime,
     size: h.size,
-    pax: pax === EMPTY ? {} : pax,
-    xattrs: xattrs === EMPTY ? {} : xattrs,
+    pax,
+    xattrs,
     format: h.format,
     sha256: null,
   };

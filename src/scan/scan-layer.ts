@@ -15,7 +15,7 @@ import { ZstdInflater } from '../gzip/zstd.js';
 import type { TarHeader } from '../tar/header.js';
 import { TarParser } from '../tar/parser.js';
 import { EntryColumns, lazyEntries } from './entry-columns.js';
-import { entryRecord } from './entry-record.js';
+import { sharedRecord } from './entry-record.js';
 
 export interface ScanOptions {
   limits: Limits;
@@ -48,8 +48,12 @@ export const scanStats = {
 /** The ratio guard applies only past this many decompressed bytes (Limits.maxRatio). */
 export const RATIO_FLOOR = 64 * 1024 * 1024;
 
-/** crypto.hash (Node ≥ 20.12): a one-shot digest without a Hash object. */
-const oneShot = (crypto as { hash?: (alg: string, data: Buffer, enc: 'buffer') => Buffer }).hash;
+/**
+ * crypto.hash (Node ≥ 20.12): a one-shot digest without a Hash object. Asked for a latin1
+ * string, not a Buffer: a Buffer result costs a fresh ArrayBuffer per file (~0.4 µs, a third of
+ * the call for a 1 KB file); the 32 characters are written into the columns byte for byte.
+ */
+const oneShot = (crypto as unknown as { hash?: (alg: string, data: Buffer, enc: 'latin1') => string }).hash;
 
 const EMPTY_SHA256 = Buffer.from('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'hex');
 
@@ -91,7 +95,7 @@ async function scanOnce(
   // Finished records go into columns (see entry-columns.ts); `current` is the one being read.
   const entries = new EntryColumns();
   let current: EntryRecord | null = null;
-  let currentSha: Buffer | null = null;
+  let currentSha: Buffer | string | null = null;
   let contentHash: Hash | null = null;
   /** Size of the current file while none of its content has been seen (0 otherwise). */
   let unhashed = 0;
@@ -103,7 +107,7 @@ async function scanOnce(
   const parser = new TarParser({
     limits,
     onEntry(h: TarHeader) {
-      current = entryRecord(h, entries.length);
+      current = sharedRecord(h, entries.length);
       currentSha = null;
       unhashed = 0;
       if (abandonIf?.(current.path)) throw ABANDONED;
@@ -122,7 +126,7 @@ async function scanOnce(
     onData(chunk: Buffer) {
       if (unhashed > 0) {
         // Most files arrive in one piece: one call instead of a Hash object (~1.5 µs a file).
-        if (chunk.length === unhashed && oneShot) currentSha = oneShot('sha256', chunk, 'buffer');
+        if (chunk.length === unhashed && oneShot) currentSha = oneShot('sha256', chunk, 'latin1');
         else (contentHash = createHash('sha256')).update(chunk);
         unhashed = 0;
       } else contentHash?.update(chunk);

@@ -110,7 +110,7 @@ export class TarHeaderDecoder {
     }
     const notes = this.pendingNotes.length > 0 ? [...this.pendingNotes, ...raw.notes] : raw.notes;
     const offset = this.firstOffset >= 0 ? this.firstOffset : abs;
-    const pax = this.pendingPax ?? (hasKeys(this.global) ? { ...this.global } : {});
+    const pax = this.pendingPax ?? (hasKeys(this.global) ? { ...this.global } : NO_PAX);
     const hadPax = this.pendingPax !== null;
 
     let name = this.longName ?? raw.name;
@@ -197,6 +197,9 @@ export class TarHeaderDecoder {
     if (this.pending) throw new FormatError('tar ends after an extended header, before its entry', abs);
   }
 }
+
+/** The records of the (most) entries that have none: shared, so frozen. */
+const NO_PAX: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Most records global PAX headers may hold at once (see meta(), case g). */
 export const MAX_GLOBAL_RECORDS = 64;
