@@ -11,6 +11,9 @@ export interface Paired {
 }
 
 export function pairEntries(aEntries: readonly EntryRecord[], bEntries: readonly EntryRecord[]): Paired {
+  // Rebuilds of one source usually list the same paths in the same order: then the k-th entry
+  // pairs with the k-th (duplicates included), found by one pass of comparisons and no Map.
+  if (samePaths(aEntries, bEntries)) return { ma: aEntries.slice(), mb: bEntries.slice(), onlyA: [], onlyB: [] };
   // path -> first b position; nextSame[j]: the next b position with the same path (-1: none);
   // cursor[first]: the next b occurrence of that path still to pair (-1: used up). One Map
   // lookup per entry and typed arrays keep 200,000-entry layers cheap.
@@ -50,6 +53,12 @@ export function pairEntries(aEntries: readonly EntryRecord[], bEntries: readonly
   const onlyB: EntryRecord[] = [];
   for (let j = 0; j < n; j++) if (!taken[j]) onlyB.push(bEntries[j]!);
   return { ma, mb, onlyA, onlyB };
+}
+
+function samePaths(a: readonly EntryRecord[], b: readonly EntryRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.path !== b[i]!.path) return false;
+  return true;
 }
 
 /** Whether any entry is a hardlink (effective content is only needed then). */

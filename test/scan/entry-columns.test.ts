@@ -63,11 +63,13 @@ test('records from columns equal entryRecord() + content sha256, corner cases in
   }
 });
 
-test('columns grow past their first capacity; paths with lone surrogates survive', () => {
+test('columns grow past their first capacity; paths with lone surrogates and astral characters survive', () => {
   const c = new EntryColumns();
   const recs: EntryRecord[] = [];
   for (let i = 0; i < 5000; i++) {
-    const path = i % 7 === 0 ? `odd/\udcff${i}` : `dir${i % 13}/file-${i}.txt`;
+    // records() decodes blocks of 4,096 entries: two-byte and one-byte paths on both sides of
+    // the boundary, short ones (V8 copies them) and long ones (V8 slices them).
+    const path = i % 7 === 0 ? `odd/\udcff${i}` : i % 19 === 0 ? `ü/файл-😀-${i}` : i % 3 === 0 ? `d${i}` : `dir${i % 13}/file-${i}.txt`;
     const r: EntryRecord = {
       index: i, path, rawPath: i % 11 === 0 ? `./${path}` : path, type: i % 5 === 0 ? 'symlink' : 'file',
       linkTarget: i % 5 === 0 ? `t${i}` : null, mode: 0o644, uid: i, gid: 0, uname: 'u', gname: '', mtime: 1.5 + i,
@@ -75,7 +77,9 @@ test('columns grow past their first capacity; paths with lone surrogates survive
       sha256: i % 5 === 0 ? null : createHash('sha256').update(String(i)).digest('hex'),
     };
     recs.push(r);
-    c.push(r, r.sha256 === null ? null : Buffer.from(r.sha256, 'hex'));
+    // The scanner hands over a digest as bytes or as a latin1 string of them.
+    const bytes = r.sha256 === null ? null : Buffer.from(r.sha256, 'hex');
+    c.push(r, bytes === null ? null : i % 2 === 0 ? bytes : bytes.toString('latin1'));
   }
   assert.deepStrictEqual(c.records(), recs);
 });
