@@ -156,9 +156,9 @@ describe('bad input: arguments (built CLI)', () => {
     try {
       // A copy of bin/ beside a broken dist/: the static-import failure Node would exit 1 on.
       mkdirSync(join(d.root, 'bin'));
-      mkdirSync(join(d.root, 'dist/src/cli'), { recursive: true });
+      mkdirSync(join(d.root, 'dist'), { recursive: true });
       copyFileSync(join(repoRoot, 'bin', 'repcheck.js'), join(d.root, 'bin', 'repcheck.js'));
-      writeFileSync(join(d.root, 'dist/src/cli/main.js'), "export { main } from './missing.js';\n");
+      writeFileSync(join(d.root, 'dist/cli.mjs'), "export { main } from './missing.js';\n");
       const r = spawnSync(process.execPath, [join(d.root, 'bin', 'repcheck.js'), 'x'], {
         cwd: d.dir, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH ?? '' },
       });

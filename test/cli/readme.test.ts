@@ -36,6 +36,7 @@ test('npm pack ships the executable and the built CLI', () => {
   assert.equal(r.status, 0, r.stderr);
   const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
   assert.ok(files.includes('bin/repcheck.js'));
+  assert.ok(files.includes('dist/cli.mjs'), 'the bundled CLI bin/repcheck.js loads');
   assert.ok(files.includes('dist/src/cli/main.js'));
   assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('dist/test/')), 'tests are not shipped');
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
