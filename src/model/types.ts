@@ -133,7 +133,11 @@ export interface Layer {
   /** diffID from the config's rootfs.diff_ids, or null when the config lacks it. */
   diffId: string | null;
   blob: BlobCheck;
-  /** Opens the stored bytes afresh. May be called more than once. */
+  /**
+   * Opens the stored bytes afresh. May be called more than once. The chunks are transient: each
+   * is valid only until the next one is asked for (file readers reuse their buffers), so a
+   * reader of the stream copies what it keeps.
+   */
   open(): Promise<AsyncIterable<Buffer>>;
   /**
    * A full scan (entries walked) already made while the input was opened: a compressed bare

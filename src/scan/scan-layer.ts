@@ -197,10 +197,14 @@ async function scanOnce(
       if (chunk.length === 0) continue;
       storedSize += chunk.length;
       if (head !== null) {
-        // Sniff on the first SNIFF_BYTES, however the source happens to chunk them.
-        head.push(chunk);
+        // Sniff on the first SNIFF_BYTES, however the source happens to chunk them. A chunk
+        // kept while the next one is read is copied: chunks are transient (Layer.open).
         headLen += chunk.length;
-        if (headLen < SNIFF_BYTES) continue;
+        if (headLen < SNIFF_BYTES) {
+          head.push(Buffer.from(chunk));
+          continue;
+        }
+        head.push(chunk);
         const first = head.length === 1 ? chunk : Buffer.concat(head);
         head = null;
         decide(first);

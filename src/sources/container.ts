@@ -6,6 +6,7 @@ import { FormatLimitError, toLimitError } from '../io/limit-error.js';
 import { printable } from '../io/printable.js';
 import { LIMIT_FLAGS, type Limits } from '../model/limits.js';
 import type { LayerScan } from '../model/types.js';
+import type { ReadOptions } from '../io/read.js';
 
 export type MemberKind = 'file' | 'dir' | 'symlink' | 'other';
 
@@ -31,8 +32,12 @@ export interface Container {
   resolve(name: string): string | null;
   /** Reads a whole small member (JSON), following links; larger than `max` → LimitError. */
   readSmall(name: string, max?: number): Promise<Buffer>;
-  /** Streams a member's bytes afresh (following links); may be called any number of times. */
-  open(name: string): Promise<AsyncIterable<Buffer>>;
+  /**
+   * Streams a member's bytes afresh (following links); may be called any number of times.
+   * `transient`: see ReadOptions (a layer's opener asks for it; a reader that may reuse its
+   * buffers does so only then).
+   */
+  open(name: string, opts?: ReadOptions): Promise<AsyncIterable<Buffer>>;
   /** A full layer scan of the member (links resolved) already made while indexing, if any. */
   prescan?(name: string): LayerScan | undefined;
 }

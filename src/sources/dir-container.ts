@@ -5,7 +5,7 @@ import { lstatSync, readdirSync, readlinkSync, realpathSync, type Stats } from '
 import { open as fsOpen } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { InputError } from '../errors.js';
-import { readWhole } from '../io/read.js';
+import { readWhole, type ReadOptions } from '../io/read.js';
 import type { Limits } from '../model/limits.js';
 import { jsonLimitError, memberLabel, regularFile, type Container, type MemberStat } from './container.js';
 
@@ -101,10 +101,10 @@ export class DirContainer implements Container {
     }
   }
 
-  async open(name: string): Promise<AsyncIterable<Buffer>> {
+  async open(name: string, opts: ReadOptions = {}): Promise<AsyncIterable<Buffer>> {
     const { name: real } = regularFile(this, name);
     const path = join(this.rootReal, real);
-    return readWhole(path);
+    return readWhole(path, opts);
   }
 }
 

@@ -88,7 +88,7 @@ export async function readLegacyArchive(c: Container, limits: Limits): Promise<{
         mediaType: null,
         diffId: null,
         blob: { role: 'layer', location: name, nameDigest: null, declaredDigest: null, declaredSize: null, actualDigest: null, actualSize: stat.size },
-        open: () => c.open(name),
+        open: () => c.open(name, { transient: true }),
         ...prescanOf(c, name),
       };
     });

@@ -131,7 +131,7 @@ async function dockerImage(ctx: Ctx, entry: unknown, i: number): Promise<Image> 
         actualDigest: null,
         actualSize: stat.size,
       },
-      open: () => c.open(name),
+      open: () => c.open(name, { transient: true }),
       ...prescanOf(c, name),
     };
   });

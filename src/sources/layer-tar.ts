@@ -24,7 +24,7 @@ export function bareLayerImage(path: string, label: string, size: number): Image
         actualDigest: null,
         actualSize: size,
       },
-      open: async () => readWhole(path),
+      open: async () => readWhole(path, { transient: true }),
     }],
     blobs: [],
     refSources: [],

@@ -258,7 +258,7 @@ class Walker {
         actualDigest: null,
         actualSize: stat.size,
       },
-      open: () => c.open(location),
+      open: () => c.open(location, { transient: true }),
       ...prescanOf(c, location),
     };
   }

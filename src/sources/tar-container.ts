@@ -4,6 +4,7 @@
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
 import type { TarHeader } from '../tar/header.js';
+import type { ReadOptions } from '../io/read.js';
 import { indexTarFile, openRange } from '../tar/index-file.js';
 import { canonicalPath } from '../tar/path.js';
 import {
@@ -75,12 +76,12 @@ export class TarFileContainer implements Container {
     return collect(await this.open(name), max, tooBig);
   }
 
-  async open(name: string): Promise<AsyncIterable<Buffer>> {
+  async open(name: string, opts: ReadOptions = {}): Promise<AsyncIterable<Buffer>> {
     const { name: real, stat } = regularFile(this, name);
     const m = this.members.get(real);
     if (!m) throw new InputError(memberLabel(this, name), 'no such file in the input');
     const file = memberLabel(this, name);
-    const src = openRange(this.path, m.dataOffset, stat.size);
+    const src = openRange(this.path, m.dataOffset, stat.size, opts);
     return {
       async *[Symbol.asyncIterator]() {
         try {

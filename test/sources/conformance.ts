@@ -21,7 +21,8 @@ export interface ConformanceOptions {
 
 async function collect(src: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const c of src) parts.push(c);
+  // Layer chunks are transient (Layer.open: the reader reuses its buffers): copied.
+  for await (const c of src) parts.push(Buffer.from(c));
   return Buffer.concat(parts);
 }
 

@@ -61,7 +61,7 @@ const GOOD: Good[] = [
     check: async (i) => {
       // A compressed bare layer's Layer is the file as stored: the scanner must see zstd.
       const parts: Buffer[] = [];
-      for await (const c of await i.images[0]!.layers[0]!.open()) parts.push(c);
+      for await (const c of await i.images[0]!.layers[0]!.open()) parts.push(Buffer.from(c));
       assert.equal(Buffer.concat(parts).readUInt32LE(0), 0xfd2fb528);
     } },
   { rel: 'go-containerregistry/pkg/v1/mutate/testdata/overwritten_file.tar', flavour: 'docker-archive', platforms: [L] },
@@ -98,7 +98,7 @@ const GOOD: Good[] = [
       const linked = i.images[1]!.layers[0]!;
       assert.match(linked.blob.location, /^b159278a.*\/layer\.tar$/);
       assert.equal(linked.blob.actualSize, 10240);
-      const read = async (l: typeof linked) => { const p: Buffer[] = []; for await (const c of await l.open()) p.push(c); return Buffer.concat(p); };
+      const read = async (l: typeof linked) => { const p: Buffer[] = []; for await (const c of await l.open()) p.push(Buffer.from(c)); return Buffer.concat(p); };
       assert.ok((await read(linked)).equals(await read(i.images[0]!.layers[0]!)));
     } },
   { rel: 'go-containerregistry/pr-889/pkg/v1/tarball/testdata/foreign.tar', flavour: 'docker-archive', platforms: [null],

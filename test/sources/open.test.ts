@@ -18,7 +18,8 @@ const limits = DEFAULT_LIMITS;
 
 async function readAll(src: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const c of src) parts.push(c);
+  // Layer chunks are transient (Layer.open: the reader reuses its buffers): copied.
+  for await (const c of src) parts.push(Buffer.from(c));
   return Buffer.concat(parts);
 }
 
