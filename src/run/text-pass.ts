@@ -55,13 +55,18 @@ export async function attachTextDiffs(res: DiffResult, a: DiffSide, b: DiffSide,
     return m;
   };
   const contents = { a: new Map<string, Buffer>(), b: new Map<string, Buffer>() };
-  try {
-    for (const [side, s] of [['a', a], ['b', b]] as const)
-      for (const [layer, idxs] of want(side)) {
-        const got = await fetch(s, layer, idxs, { ...opts, maxBytes });
-        for (const [i, buf] of got) contents[side].set(`${layer}:${i}`, buf);
-      }
-  } catch (e) {
+  // The two sides are re-read at the same time (their layers one after another), like the
+  // scans: inflating runs on the thread pool, so the second side costs little extra time.
+  // Every read is settled before this returns, whether the other side failed or not.
+  const sides = await Promise.allSettled((['a', 'b'] as const).map(async (side) => {
+    for (const [layer, idxs] of want(side)) {
+      const got = await fetch(side === 'a' ? a : b, layer, idxs, { ...opts, maxBytes });
+      for (const [i, buf] of got) contents[side].set(`${layer}:${i}`, buf);
+    }
+  }));
+  const failed = sides.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    const e: unknown = failed.reason;
     return [{ code: 'diff-text-pass-failed', message: `could not re-read layers for text diffs: ${e instanceof Error ? e.message : String(e)}` }];
   }
   const patches: string[] = [];
