@@ -13,6 +13,8 @@
 //   4. push() loops instead of recursing once per frame.
 //   5. ondata(data, final, checksummed) and onframe(checksummed) let the caller verify each
 //      frame's XXH64 content checksum (fzstd skipped it).
+//   6. What push() keeps for the next call (an incomplete header or block) is a copy, not a
+//      view of the caller's chunk, which may be reused for the next read.
 // Only the streaming Decompress is kept (the one-shot decompress() is dropped).
 //
 // MIT License
@@ -728,7 +730,10 @@ var Decompress = /*#__PURE__*/ (function () {
                     err(5);
             }
             else if (ncs < 18) {
-                this.c.push(chunk);
+                // repcheck: every chunk kept for the next push is copied (here and below):
+                // fzstd kept the caller's chunk, and a layer's chunks are transient (the
+                // reader reuses its buffers; see Layer.open).
+                this.c.push(new u8(chunk));
                 this.l = ncs;
                 return;
             }
@@ -745,7 +750,7 @@ var Decompress = /*#__PURE__*/ (function () {
             if (ncs < (this.z || 3)) {
                 if (final)
                     err(5);
-                this.c.push(chunk);
+                this.c.push(new u8(chunk));
                 this.l = ncs;
                 return;
             }
@@ -758,7 +763,7 @@ var Decompress = /*#__PURE__*/ (function () {
             if (!this.z && ncs < (this.z = (chunk[this.s.b] & 2) ? 4 : 3 + ((chunk[this.s.b] >> 3) | (chunk[this.s.b + 1] << 5) | (chunk[this.s.b + 2] << 13)))) {
                 if (final)
                     err(5);
-                this.c.push(chunk);
+                this.c.push(new u8(chunk));
                 this.l = ncs;
                 return;
             }
@@ -769,7 +774,7 @@ var Decompress = /*#__PURE__*/ (function () {
                 if (!blk) {
                     if (final)
                         err(5);
-                    var adc = chunk.subarray(this.s.b);
+                    var adc = new u8(chunk.subarray(this.s.b));
                     this.s.b = 0;
                     this.c.push(adc), this.l += adc.length;
                     return;

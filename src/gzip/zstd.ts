@@ -257,10 +257,8 @@ export class ZstdInflater {
       // Walk first: a bad frame header gets a precise offset before fzstd sees it.
       const at = this.walker.offset;
       this.walker.feed(chunk);
-      // fzstd keeps input chunks between pushes (an incomplete block waits for the next one),
-      // and a layer's chunks are transient (Layer.open: readers reuse their buffers): a copy.
-      // Next to decoding zstd in JS, the copy costs nothing measurable.
-      this.decode(Buffer.from(chunk), false, at);
+      // fzstd copies what it keeps for the next push (fzstd-stream.ts): chunks are transient.
+      this.decode(chunk, false, at);
       this.verify();
     } catch (e) {
       this.failed = e;
