@@ -4,8 +4,8 @@
 import { InputError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
 import type { TarHeader } from '../tar/header.js';
-import type { ReadOptions } from '../io/read.js';
-import { indexTarFile, openRange } from '../tar/index-file.js';
+import { readRange, type ReadOptions } from '../io/read.js';
+import { indexTarFile } from '../tar/index-file.js';
 import { canonicalPath } from '../tar/path.js';
 import {
   asInputError, collect, jsonLimitError, memberLabel, regularFile, resolveInTable,
@@ -81,7 +81,7 @@ export class TarFileContainer implements Container {
     const m = this.members.get(real);
     if (!m) throw new InputError(memberLabel(this, name), 'no such file in the input');
     const file = memberLabel(this, name);
-    const src = openRange(this.path, m.dataOffset, stat.size, opts);
+    const src = readRange(this.path, m.dataOffset, stat.size, opts);
     return {
       async *[Symbol.asyncIterator]() {
         try {

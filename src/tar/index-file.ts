@@ -1,7 +1,6 @@
 // The on-disk tar walker: reads header blocks with positional reads and skips entry data
 // without reading it, so indexing a 1 GB archive costs one 512-byte read per entry.
 // Header semantics come from the same TarHeaderDecoder as the streaming parser.
-import { readRange, type ReadOptions } from '../io/read.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { FormatError } from '../errors.js';
 import type { Limits } from '../model/limits.js';
@@ -99,9 +98,4 @@ async function firstNonZeroInFile(fh: FileHandle, from: number, size: number): P
     if (i >= 0) return at + i;
   }
   return -1;
-}
-
-/** The bytes [start, start+length) of a file as a stream (nothing at all for length 0). */
-export function openRange(path: string, start: number, length: number, opts: ReadOptions = {}): AsyncIterable<Buffer> {
-  return readRange(path, start, length, opts);
 }

@@ -9,7 +9,8 @@ import tarStream from 'tar-stream';
 import { DEFAULT_LIMITS } from '../../src/model/limits.js';
 import type { LayerScan } from '../../src/model/types.js';
 import { scanLayer, scanStats } from '../../src/scan/index.js';
-import { indexTarFile, openRange } from '../../src/tar/index-file.js';
+import { readRange } from '../../src/io/read.js';
+import { indexTarFile } from '../../src/tar/index-file.js';
 import { gzipWithHeader, multiMember } from '../helpers/gzip-writer.js';
 import { sharedFixtures, SKIP_SHARED } from '../helpers/paths.js';
 import { makeTar } from '../helpers/tar-writer.js';
@@ -181,9 +182,9 @@ test('shared: dive test-docker-image layers (392 hardlinks in busybox), read as 
   assert.equal(layers.length, 14);
   let hardlinks = 0;
   for (const m of layers) {
-    const s = await scanLayer(async () => openRange(archive, m.dataOffset, m.header.size), { limits: DEFAULT_LIMITS });
+    const s = await scanLayer(async () => readRange(archive, m.dataOffset, m.header.size), { limits: DEFAULT_LIMITS });
     const bytes: Buffer[] = [];
-    for await (const c of openRange(archive, m.dataOffset, m.header.size)) bytes.push(c);
+    for await (const c of readRange(archive, m.dataOffset, m.header.size)) bytes.push(c);
     const buf = Buffer.concat(bytes);
     assert.equal(s.diffId, `sha256:${sha(buf)}`);
     assert.deepEqual(s.entries.map((e) => ({ name: e.rawPath, sha: e.sha256 })), await oracle(buf), m.header.name);
@@ -219,7 +220,7 @@ test('shared: kaniko gzip layers (MTIME 0, OS 255) and an estargz layer (many me
   const gzLayers = members.filter((m) => m.header.name.endsWith('.tar.gz'));
   assert.equal(gzLayers.length, 14);
   for (const m of gzLayers) {
-    const s = await scanLayer(async () => openRange(kaniko, m.dataOffset, m.header.size), { limits: DEFAULT_LIMITS });
+    const s = await scanLayer(async () => readRange(kaniko, m.dataOffset, m.header.size), { limits: DEFAULT_LIMITS });
     assert.equal(s.compression, 'gzip');
     assert.equal(s.storedDigest, `sha256:${m.header.name.replace('.tar.gz', '')}`);
     assert.equal(s.gzip!.headers[0]!.mtime, 0);
@@ -227,7 +228,7 @@ test('shared: kaniko gzip layers (MTIME 0, OS 255) and an estargz layer (many me
   }
   const estargz = shared('dive/data/test-oci-estargz-image.tar');
   const blob = (await indexTarFile(estargz, DEFAULT_LIMITS)).members.find((m) => m.header.name.endsWith('faae588a698ab938e22085e54a6ee1dcab88eca70618c8cca18cd1169ce7cb5a'))!;
-  const s = await scanLayer(async () => openRange(estargz, blob.dataOffset, blob.header.size), { limits: DEFAULT_LIMITS });
+  const s = await scanLayer(async () => readRange(estargz, blob.dataOffset, blob.header.size), { limits: DEFAULT_LIMITS });
   assert.ok(s.gzip!.memberCount > 2, `members ${s.gzip!.memberCount}`);
   assert.ok(s.trailingBytes > 0); // the estargz TOC entry follows the tar end marker
   assert.ok(s.notes.some((n) => n.code === 'tar-trailing-garbage'));

@@ -5,7 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '../../src/model/limits.js';
-import { indexTarFile, openRange } from '../../src/tar/index-file.js';
+import { readRange } from '../../src/io/read.js';
+import { indexTarFile } from '../../src/tar/index-file.js';
 import { makeTar, rawHeader } from '../helpers/tar-writer.js';
 import { sharedFixtures, SKIP_SHARED } from '../helpers/paths.js';
 import { collect } from './collect.js';
@@ -42,7 +43,7 @@ async function agree(path: string): Promise<number> {
   assert.deepEqual(got!.members.map((m) => m.header), want!.entries.map((e) => e.header), path);
   assert.deepEqual(got!.end, want!.end, path);
   for (const [i, m] of got!.members.entries()) {
-    const data = await readAll(openRange(path, m.dataOffset, want!.entries[i]!.data.length));
+    const data = await readAll(readRange(path, m.dataOffset, want!.entries[i]!.data.length));
     assert.ok(data.equals(want!.entries[i]!.data), `${path} member ${i} data`);
   }
   return got!.members.length;
@@ -82,11 +83,11 @@ test('indexTarFile skips data: a 1 GiB member in a sparse file is indexed withou
   assert.equal(statSync(p).size, 512 + size + 1024);
 });
 
-test('openRange: exact byte range; nothing for length 0', async () => {
+test('readRange: exact byte range; nothing for length 0', async () => {
   const p = join(dir, 'range.bin');
   writeFileSync(p, Buffer.from('0123456789'));
-  assert.equal((await readAll(openRange(p, 3, 4))).toString(), '3456');
-  assert.equal((await readAll(openRange(p, 3, 0))).length, 0);
+  assert.equal((await readAll(readRange(p, 3, 4))).toString(), '3456');
+  assert.equal((await readAll(readRange(p, 3, 0))).length, 0);
 });
 
 test('indexTarFile agrees with TarParser on every shared-fixture tar', { skip: SKIP_SHARED }, async () => {
