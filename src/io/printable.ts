@@ -12,7 +12,7 @@ export function printable(s: string): string {
   return s.replace(UNSAFE, (c) => {
     const cp = c.codePointAt(0)!;
     if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, '0')}`;
-    // A tar path's byte that was not UTF-8 (tar/header.ts surrogateEscape): shown as that byte.
+    // A tar path's byte that was not UTF-8 (tar/text.ts surrogateEscape): shown as that byte.
     if (cp >= 0xdc80 && cp <= 0xdcff) return `\\x${(cp - 0xdc00).toString(16)}`;
     return `\\u{${cp.toString(16)}}`;
   });

@@ -14,7 +14,7 @@ export function safeText(s: string): string {
 
 /**
  * `\xNN` for C0/C1 controls and for U+DC80..U+DCFF, the lone surrogates a tar path holds for
- * bytes that were not UTF-8 (tar/header.ts surrogateEscape): shown as the byte they stand for.
+ * bytes that were not UTF-8 (tar/text.ts surrogateEscape): shown as the byte they stand for.
  * `\u{NNNN}` for the rest.
  */
 function escapeOne(c: string): string {

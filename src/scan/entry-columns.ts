@@ -10,7 +10,7 @@
 // records are a handful of objects (typed arrays, one UTF-16 buffer of paths, a small string
 // table), so marking them costs nothing; the objects are built once, after the scans.
 //
-// Paths travel as UTF-16 code units, so lone surrogates (header.ts's escape for bytes that are
+// Paths travel as UTF-16 code units, so lone surrogates (tar/text.ts's escape for bytes that are
 // not UTF-8) survive byte for byte.
 import type { EntryRecord, EntryType, LayerScan, TarFormat } from '../model/types.js';
 

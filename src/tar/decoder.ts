@@ -6,8 +6,9 @@ import { FormatLimitError } from '../io/limit-error.js';
 import { printable } from '../io/printable.js';
 import type { Limits } from '../model/limits.js';
 import {
-  BLOCK, decodeBlock, decodeBytes, entryType, isHeaderOnly, isZeroBlock, type TarEnd, type TarHeader,
+  BLOCK, decodeBlock, entryType, isHeaderOnly, isZeroBlock, type TarEnd, type TarHeader,
 } from './header.js';
+import { decodeBytes } from './text.js';
 import { applyPax, parsePaxRecords } from './pax.js';
 
 export type BlockResult =

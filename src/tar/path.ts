@@ -22,7 +22,7 @@ export function canonicalPath(raw: string): string {
 
 /**
  * The bytes a decoded tar path stood for: UTF-8, except that lone surrogates U+DC80..U+DCFF
- * (header.ts surrogateEscape: bytes that were not UTF-8) become those bytes again. Sort keys in
+ * (tar/text.ts surrogateEscape: bytes that were not UTF-8) become those bytes again. Sort keys in
  * byte order should come from here, not from Buffer.from(path, 'utf8'), which would turn every
  * invalid byte into the same EF BF BD.
  */

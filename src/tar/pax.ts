@@ -2,7 +2,7 @@
 // record including its own digits and the newline.
 import { isUtf8 } from 'node:buffer';
 import { FormatError } from '../errors.js';
-import { decodeBytes } from './header.js';
+import { decodeBytes } from './text.js';
 
 /** One record; an empty value means "delete this keyword" (POSIX pax, extended header rules). */
 export interface PaxRecord {

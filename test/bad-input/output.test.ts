@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { printable } from '../../src/io/printable.js';
 import { safeText, shortText } from '../../src/render/escape.js';
-import { surrogateEscape } from '../../src/tar/header.js';
+import { surrogateEscape } from '../../src/tar/text.js';
 import { makeTar } from '../helpers/tar-writer.js';
 import { makeCaseDirs, removeCaseDirs, runCliTimed } from './harness.js';
 

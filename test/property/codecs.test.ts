@@ -8,7 +8,7 @@ import { Xxh64, xxh64UsesWasm } from '../../src/gzip/xxh64.js';
 import { ZstdInflater } from '../../src/gzip/zstd.js';
 import { printable } from '../../src/io/printable.js';
 import { safeText } from '../../src/render/escape.js';
-import { surrogateEscape } from '../../src/tar/header.js';
+import { surrogateEscape } from '../../src/tar/text.js';
 import { pathBytes } from '../../src/tar/path.js';
 import { xxh64Reference, zstdFrame } from '../bad-input/build.js';
 import { RUNS, SEED } from './properties.js';

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isUtf8 } from 'node:buffer';
 import { pathBytes } from '../../src/tar/path.js';
-import { decodeBlock, parseNumeric, surrogateEscape } from '../../src/tar/header.js';
+import { decodeBlock, parseNumeric } from '../../src/tar/header.js';
+import { surrogateEscape } from '../../src/tar/text.js';
 import { fixChecksum, makeTar, rawHeader } from '../helpers/tar-writer.js';
 import { collect, throwsAt } from './collect.js';
 
